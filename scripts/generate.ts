@@ -53,7 +53,18 @@ export async function generateTypes(specFile: string = specPath): Promise<string
 
 async function main(): Promise<void> {
   const check = process.argv.includes("--check");
-  const fresh = await generateTypes();
+  let fresh: string;
+  try {
+    fresh = await generateTypes();
+  } catch (error) {
+    // openapi-typescript's errors carry the whole document; its first lines say what is wrong.
+    const text = error instanceof Error ? error.message : String(error);
+    console.error(
+      `cannot generate from openapi/sieve.yaml:\n${text.split("\n").slice(0, 12).join("\n")}`,
+    );
+    process.exitCode = 1;
+    return;
+  }
   const relative = path.relative(root, outPath);
   if (!check) {
     await mkdir(path.dirname(outPath), { recursive: true });

@@ -1,0 +1,49 @@
+import createClient, { type Client } from "openapi-fetch";
+import type { paths } from "../../generated/sieve.js";
+import { guardedPathSerializer } from "../http/guarded-path-serializer.js";
+import { createTransport } from "../http/transport.js";
+import { createFunctionsResource, type FunctionsResource } from "../resources/functions.js";
+import { createJobsResource, type JobsResource } from "../resources/jobs.js";
+import type { SieveClientOptions } from "../types/client-options.js";
+import { createContext } from "./context.js";
+import { resolveConfig } from "./resolve-config.js";
+
+/** A Sieve API client: one typed method per operation, plus the raw openapi-fetch client. */
+export interface SieveClient {
+  /** Push, read, list and cancel jobs. */
+  jobs: JobsResource;
+  /** Read functions, their versions and their jobs. */
+  functions: FunctionsResource;
+  /**
+   * The typed openapi-fetch client on the same auth, retries, timeouts and path guard, for
+   * anything the methods do not cover. It returns `{ data, error, response }` as openapi-fetch
+   * does, and throws `SieveConnectionError`/`SieveTimeoutError` when no response arrives.
+   *
+   * @example
+   * const { data, error } = await sieve.raw.GET("/jobs/{job_id}", { params: { path: { job_id: id } } });
+   */
+  raw: Client<paths>;
+}
+
+/**
+ * Creates a client. Every option is optional: the key comes from `SIEVE_API_KEY` by default.
+ * Throws `SieveConfigError` at once for a missing key or a bad option.
+ *
+ * @example
+ * import { createSieveClient } from "sieve-client";
+ *
+ * const sieve = createSieveClient({ apiKey: process.env.SIEVE_API_KEY });
+ * const { id } = await sieve.jobs.push({ function: "sieve/dubbing", inputs: { target_language: "spanish" } });
+ */
+export function createSieveClient(options?: SieveClientOptions): SieveClient {
+  const config = resolveConfig(options);
+  const transport = createTransport(config);
+  const raw = createClient<paths>({
+    baseUrl: config.baseUrl,
+    fetch: transport,
+    headers: config.headers,
+    pathSerializer: guardedPathSerializer,
+  });
+  const ctx = createContext(raw, transport, config.apiKey);
+  return { jobs: createJobsResource(ctx), functions: createFunctionsResource(ctx), raw };
+}

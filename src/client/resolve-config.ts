@@ -1,0 +1,168 @@
+import { SieveConfigError } from "../errors/sieve-config-error.js";
+import type { Logger, RetryInfo, SieveClientOptions } from "../types/client-options.js";
+import { isLoopbackHost } from "../utils/is-loopback-host.js";
+import { VERSION } from "../version.js";
+
+/** The client's settings once defaults are applied and every value is checked. */
+export interface ResolvedConfig {
+  apiKey: string;
+  /** Without a trailing slash. */
+  baseUrl: string;
+  maxRetries: number;
+  maxRetryDelayMs: number;
+  timeoutMs: number;
+  fetch: (request: Request) => Promise<Response>;
+  /** Default headers: User-Agent, the caller's extras and `X-API-Key`. */
+  headers: Record<string, string>;
+  onRetry: ((info: RetryInfo) => void) | undefined;
+  logger: Logger | undefined;
+}
+
+export const DEFAULT_BASE_URL = "https://mango.sievedata.com/v2";
+const OPTION_NAMES = [
+  "apiKey",
+  "baseUrl",
+  "allowInsecureHttp",
+  "maxRetries",
+  "maxRetryDelayMs",
+  "timeoutMs",
+  "fetch",
+  "headers",
+  "onRetry",
+  "logger",
+];
+/** setTimeout fires at once for anything longer (2^31 - 1 ms, about 24.8 days). */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * Applies defaults (`SIEVE_API_KEY`, `SIEVE_API_URL`, 2 retries, 60 s) and checks every option,
+ * throwing `SieveConfigError` with the fix for the first one that is wrong.
+ *
+ * @example
+ * resolveConfig({ apiKey: "k", baseUrl: "http://127.0.0.1:4010" }, {}).baseUrl; // "http://127.0.0.1:4010"
+ */
+export function resolveConfig(
+  options: SieveClientOptions = {},
+  env: Record<string, string | undefined> = readProcessEnv(),
+): ResolvedConfig {
+  if (typeof options !== "object" || options === null)
+    throw new SieveConfigError("createSieveClient takes an options object.");
+  for (const key of Object.keys(options)) {
+    if (!OPTION_NAMES.includes(key)) {
+      throw new SieveConfigError(
+        `Unknown option "${key}". Known options: ${OPTION_NAMES.join(", ")}.`,
+      );
+    }
+  }
+  const apiKey = resolveApiKey(options.apiKey ?? env.SIEVE_API_KEY);
+  const baseUrl = resolveBaseUrl(
+    options.baseUrl ?? env.SIEVE_API_URL ?? DEFAULT_BASE_URL,
+    options.allowInsecureHttp === true,
+  );
+  const fetch = options.fetch ?? globalThis.fetch;
+  if (typeof fetch !== "function") {
+    throw new SieveConfigError(
+      "No fetch: this runtime has no global fetch; pass createSieveClient({ fetch }).",
+    );
+  }
+  return {
+    apiKey,
+    baseUrl,
+    maxRetries: checkCount("maxRetries", options.maxRetries ?? 2),
+    maxRetryDelayMs: checkDuration("maxRetryDelayMs", options.maxRetryDelayMs ?? 60_000),
+    timeoutMs: checkDuration("timeoutMs", options.timeoutMs ?? 60_000),
+    fetch,
+    headers: resolveHeaders(options.headers, apiKey),
+    onRetry: checkFunction("onRetry", options.onRetry),
+    logger: options.logger,
+  };
+}
+
+function readProcessEnv(): Record<string, string | undefined> {
+  const processLike = (globalThis as { process?: { env?: Record<string, string | undefined> } })
+    .process;
+  return processLike?.env ?? {};
+}
+
+function resolveApiKey(apiKey: unknown): string {
+  if (
+    apiKey === undefined ||
+    apiKey === null ||
+    (typeof apiKey === "string" && apiKey.trim() === "")
+  ) {
+    throw new SieveConfigError(
+      "No Sieve API key. Pass createSieveClient({ apiKey }) or set the SIEVE_API_KEY environment variable " +
+        "(your key is at https://www.sievedata.com/dashboard/settings).",
+    );
+  }
+  if (typeof apiKey !== "string") throw new SieveConfigError("apiKey must be a string.");
+  if (/[\r\n\0]/.test(apiKey))
+    throw new SieveConfigError("apiKey contains a line break or NUL: check how it was read.");
+  return apiKey.trim();
+}
+
+function resolveBaseUrl(raw: unknown, allowInsecureHttp: boolean): string {
+  if (typeof raw !== "string") throw new SieveConfigError("baseUrl must be a string URL.");
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new SieveConfigError(
+      `baseUrl "${raw}" is not an absolute URL, e.g. ${DEFAULT_BASE_URL}.`,
+    );
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new SieveConfigError(`baseUrl must use https:// (got ${url.protocol}//).`);
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new SieveConfigError("baseUrl must not hold credentials, a query or a fragment.");
+  }
+  if (url.protocol === "http:" && !allowInsecureHttp && !isLoopbackHost(url.hostname)) {
+    throw new SieveConfigError(
+      `baseUrl ${url.origin} is plain http:// to a remote host: the API key would cross the network in clear text. ` +
+        "Use https://, or pass allowInsecureHttp: true for a trusted network.",
+    );
+  }
+  return url.href.replace(/\/+$/, "");
+}
+
+function resolveHeaders(extra: unknown, apiKey: string): Record<string, string> {
+  const headers: Record<string, string> = { "User-Agent": `sieve-client/${VERSION}` };
+  if (extra !== undefined) {
+    if (typeof extra !== "object" || extra === null || Array.isArray(extra)) {
+      throw new SieveConfigError("headers must be an object of header names to string values.");
+    }
+    for (const [name, value] of Object.entries(extra)) {
+      if (typeof value !== "string")
+        throw new SieveConfigError(`headers["${name}"] must be a string.`);
+      if (name.toLowerCase() === "x-api-key")
+        throw new SieveConfigError('Set the key with the "apiKey" option, not in headers.');
+      if (name.toLowerCase() === "user-agent") delete headers["User-Agent"];
+      headers[name] = value;
+    }
+  }
+  headers["X-API-Key"] = apiKey;
+  return headers;
+}
+
+function checkCount(name: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+    throw new SieveConfigError(`${name} must be a non-negative integer (got ${String(value)}).`);
+  }
+  return value;
+}
+
+function checkDuration(name: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > MAX_TIMER_MS) {
+    throw new SieveConfigError(
+      `${name} must be a number of milliseconds from 1 to ${MAX_TIMER_MS} (got ${String(value)}).`,
+    );
+  }
+  return value;
+}
+
+function checkFunction<T>(name: string, value: T | undefined): T | undefined {
+  if (value !== undefined && typeof value !== "function")
+    throw new SieveConfigError(`${name} must be a function.`);
+  return value;
+}

@@ -1,0 +1,97 @@
+import { SieveError } from "./sieve-error.js";
+
+/** What the client knows about a response that was not a success. */
+export interface ApiErrorInit {
+  /** HTTP status code. */
+  status: number;
+  /** HTTP method of the request. */
+  method: string;
+  /** Full request URL. */
+  url: string;
+  /** The response body: parsed JSON when it was JSON, else its text (secrets redacted). */
+  body: unknown;
+  /** Response headers, lower-cased names. */
+  headers: Record<string, string>;
+  /** A one-line explanation; derived from the body when omitted. */
+  detail?: string;
+  /** Added to the message, e.g. that a push may have created a job. */
+  note?: string;
+  cause?: unknown;
+}
+
+/**
+ * The API answered with an error status (or a success that could not be read). Subclasses by
+ * status: `SieveBadRequestError` 400, `SieveAuthenticationError` 401,
+ * `SievePaymentRequiredError` 402, `SievePermissionError` 403, `SieveNotFoundError` 404,
+ * `SieveValidationError` 422, `SieveRateLimitError` 429, `SieveServerError` 5xx.
+ *
+ * @example
+ * try {
+ *   await sieve.jobs.get(jobId);
+ * } catch (error) {
+ *   if (error instanceof SieveApiError) console.error(error.status, error.detail);
+ * }
+ */
+export class SieveApiError extends SieveError {
+  override name = "SieveApiError";
+  readonly status: number;
+  readonly method: string;
+  readonly url: string;
+  /** The parsed JSON body, or the raw text when the body was not JSON. */
+  readonly body: unknown;
+  /** The server's explanation: `detail` of the JSON body, or the text of a non-JSON page. */
+  readonly detail: string;
+  /** Response headers, lower-cased names. */
+  readonly headers: Record<string, string>;
+
+  constructor(init: ApiErrorInit) {
+    const detail = init.detail ?? describeErrorBody(init.body) ?? "no detail given";
+    const note = init.note ? ` ${init.note}` : "";
+    super(`${init.status} ${init.method} ${init.url}: ${detail}${note}`, { cause: init.cause });
+    this.status = init.status;
+    this.method = init.method;
+    this.url = init.url;
+    this.body = init.body;
+    this.detail = detail;
+    this.headers = init.headers;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    const { status, method, url, detail, body } = this;
+    return { ...super.toJSON(), status, method, url, detail, body };
+  }
+}
+
+const MAX_TEXT_DETAIL = 300;
+
+/**
+ * Turns an error body into one line: a string `detail`, the messages of a 422 `detail` list,
+ * or the visible text of a non-JSON page (an HTML 502 from a proxy), cut to 300 characters.
+ *
+ * @example
+ * describeErrorBody({ detail: "Job not found." }); // "Job not found."
+ */
+export function describeErrorBody(body: unknown): string | undefined {
+  if (typeof body === "string") {
+    const text = body
+      .replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ")
+      .replace(/<[^>]*>/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
+    if (!text) return undefined;
+    return text.length > MAX_TEXT_DETAIL ? `${text.slice(0, MAX_TEXT_DETAIL)}…` : text;
+  }
+  if (typeof body !== "object" || body === null || !("detail" in body)) return undefined;
+  const { detail } = body;
+  if (typeof detail === "string") return detail;
+  if (Array.isArray(detail)) {
+    const lines = detail.map((item: unknown) => {
+      if (typeof item !== "object" || item === null) return String(item);
+      const { loc, msg } = item as { loc?: unknown; msg?: unknown };
+      const where = Array.isArray(loc) ? loc.join(".") : "";
+      return where ? `${where}: ${String(msg)}` : String(msg);
+    });
+    return lines.join("; ") || undefined;
+  }
+  return undefined;
+}

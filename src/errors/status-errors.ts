@@ -1,0 +1,106 @@
+import type { ValidationIssue } from "../../generated/sieve.js";
+import { SieveApiError, type ApiErrorInit } from "./sieve-api-error.js";
+
+/** 400: the request was understood but refused, e.g. cancelling a job that is not running. */
+export class SieveBadRequestError extends SieveApiError {
+  override name = "SieveBadRequestError";
+}
+
+/** 401: the API key is missing or invalid. Never retried. */
+export class SieveAuthenticationError extends SieveApiError {
+  override name = "SieveAuthenticationError";
+}
+
+/** 402: the organization is out of credits and has no payment method. */
+export class SievePaymentRequiredError extends SieveApiError {
+  override name = "SievePaymentRequiredError";
+}
+
+/** 403: the key may not do this. */
+export class SievePermissionError extends SieveApiError {
+  override name = "SievePermissionError";
+}
+
+/** 404: no such job or function. */
+export class SieveNotFoundError extends SieveApiError {
+  override name = "SieveNotFoundError";
+}
+
+/**
+ * 422: the server rejected the request's fields; `issues` lists each `{ loc, msg, type }`.
+ *
+ * @example
+ * if (error instanceof SieveValidationError) for (const i of error.issues) console.log(i.loc, i.msg);
+ */
+export class SieveValidationError extends SieveApiError {
+  override name = "SieveValidationError";
+  readonly issues: ValidationIssue[];
+
+  constructor(init: ApiErrorInit) {
+    super(init);
+    this.issues = readIssues(init.body);
+  }
+}
+
+/**
+ * 429: too many requests, after the retries allowed; or the server asked to wait longer than
+ * `maxRetryDelayMs`, in which case the client failed at once instead of sleeping.
+ *
+ * @example
+ * if (error instanceof SieveRateLimitError) await sleep(error.retryAfterMs ?? 1_000);
+ */
+export class SieveRateLimitError extends SieveApiError {
+  override name = "SieveRateLimitError";
+  /** What the server asked to wait, in milliseconds, when it said (`Retry-After`). */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(init: ApiErrorInit & { retryAfterMs?: number }) {
+    super(init);
+    this.retryAfterMs = init.retryAfterMs;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
+  }
+}
+
+/** 5xx: the server (or a proxy in front of it) failed. */
+export class SieveServerError extends SieveApiError {
+  override name = "SieveServerError";
+}
+
+const classByStatus: Record<number, typeof SieveApiError> = {
+  400: SieveBadRequestError,
+  401: SieveAuthenticationError,
+  402: SievePaymentRequiredError,
+  403: SievePermissionError,
+  404: SieveNotFoundError,
+  422: SieveValidationError,
+  429: SieveRateLimitError,
+};
+
+/**
+ * Builds the error class that fits `init.status` (`SieveApiError` for any other status).
+ *
+ * @example
+ * createApiError({ status: 404, method: "GET", url, body: { detail: "Job not found." }, headers: {} });
+ * // -> SieveNotFoundError
+ */
+export function createApiError(init: ApiErrorInit & { retryAfterMs?: number }): SieveApiError {
+  if (init.status >= 500 && init.status <= 599) return new SieveServerError(init);
+  const ErrorClass = classByStatus[init.status] ?? SieveApiError;
+  return new ErrorClass(init);
+}
+
+function readIssues(body: unknown): ValidationIssue[] {
+  if (typeof body !== "object" || body === null) return [];
+  const detail = (body as { detail?: unknown }).detail;
+  if (!Array.isArray(detail)) return [];
+  return detail.filter(
+    (item): item is ValidationIssue =>
+      typeof item === "object" &&
+      item !== null &&
+      Array.isArray((item as ValidationIssue).loc) &&
+      typeof (item as ValidationIssue).msg === "string",
+  );
+}

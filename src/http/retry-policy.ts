@@ -1,0 +1,79 @@
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+
+/** Error codes that mean no byte of the request reached a server: resending cannot duplicate. */
+const NEVER_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EAI_NONAME",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EADDRNOTAVAIL",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+
+/**
+ * True for methods that may be repeated without a second effect. `POST /push` creates a paid
+ * job, so POST (and PATCH) are not.
+ *
+ * @example
+ * isIdempotent("GET"); // true
+ * isIdempotent("POST"); // false
+ */
+export function isIdempotent(method: string): boolean {
+  return method !== "POST" && method !== "PATCH";
+}
+
+/**
+ * Whether a response status deserves another attempt: 408, 429 and 500/502/503/504 for
+ * idempotent methods; only 429 (the server refused before doing anything) for POST.
+ *
+ * @example
+ * shouldRetryStatus("GET", 503); // true
+ * shouldRetryStatus("POST", 503); // false: the job may exist
+ */
+export function shouldRetryStatus(method: string, status: number): boolean {
+  return isIdempotent(method) ? RETRYABLE_STATUSES.has(status) : status === 429;
+}
+
+/**
+ * Whether a failure with no response deserves another attempt: always for idempotent methods;
+ * for POST only when the request surely never left (refused, DNS, unreachable).
+ *
+ * @example
+ * shouldRetryFailure("POST", Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } })); // true
+ */
+export function shouldRetryFailure(method: string, error: unknown): boolean {
+  return isIdempotent(method) || requestNeverLeft(error);
+}
+
+/**
+ * True when a fetch failure (or anything in its `cause` chain, or an `AggregateError` of
+ * connection attempts) carries a code that proves nothing was sent. Unknown failures are
+ * assumed to have been sent: a resend could duplicate a paid job.
+ *
+ * @example
+ * requestNeverLeft({ cause: { code: "ECONNRESET" } }); // false
+ */
+export function requestNeverLeft(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const pending: unknown[] = [error];
+  let sawCode = false;
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (typeof current !== "object" || current === null || seen.has(current)) continue;
+    seen.add(current);
+    const { code, cause, errors } = current as {
+      code?: unknown;
+      cause?: unknown;
+      errors?: unknown;
+    };
+    if (typeof code === "string") {
+      if (!NEVER_SENT_CODES.has(code)) return false;
+      sawCode = true;
+    }
+    pending.push(cause);
+    if (Array.isArray(errors)) pending.push(...errors);
+  }
+  return sawCode;
+}

@@ -1,0 +1,73 @@
+/**
+ * sieve-client: the typed TypeScript client for the Sieve REST API v2.
+ *
+ * @example
+ * import { createSieveClient } from "sieve-client";
+ * const sieve = createSieveClient();
+ */
+export { createSieveClient, type SieveClient } from "./client/create-sieve-client.js";
+export type {
+  FunctionsResource,
+  ListFunctionJobsParams,
+  ListVersionsParams,
+} from "./resources/functions.js";
+export type {
+  GetJobParams,
+  JobsResource,
+  ListJobsParams,
+  PushJobRequest,
+} from "./resources/jobs.js";
+export type { Logger, RetryInfo, SieveClientOptions } from "./types/client-options.js";
+export type { RequestOptions } from "./types/request-options.js";
+
+export { SieveError } from "./errors/sieve-error.js";
+export { SieveApiError } from "./errors/sieve-api-error.js";
+export {
+  SieveAuthenticationError,
+  SieveBadRequestError,
+  SieveNotFoundError,
+  SievePaymentRequiredError,
+  SievePermissionError,
+  SieveRateLimitError,
+  SieveServerError,
+  SieveValidationError,
+} from "./errors/status-errors.js";
+export { SieveConfigError } from "./errors/sieve-config-error.js";
+export { SieveConnectionError } from "./errors/sieve-connection-error.js";
+export { SieveInputError } from "./errors/sieve-input-error.js";
+export { SieveTimeoutError } from "./errors/sieve-timeout-error.js";
+export { VERSION } from "./version.js";
+
+export { buildStatusValues, jobStatusValues, webhookEventTypeValues } from "../generated/sieve.js";
+export type {
+  BuildStatus,
+  CancelJobResponse,
+  EnvironmentVariable,
+  ErrorDetail,
+  Function,
+  Function as SieveFunction,
+  FunctionIO,
+  FunctionVersion,
+  HTTPValidationError,
+  Job,
+  JobPage,
+  JobRestart,
+  JobStatus,
+  PushRequest,
+  PushResponse,
+  ValidationIssue,
+  Webhook,
+  WebhookEvent,
+  WebhookEventType,
+  WebhookJobBody,
+  WebhookJobCompleteEvent,
+  WebhookJobCompleteNoOutputEvent,
+  WebhookJobNoOutputBody,
+  WebhookJobStartEvent,
+  WebhookNewOutputBody,
+  WebhookNewOutputEvent,
+  WorkerCounts,
+  components,
+  operations,
+  paths,
+} from "../generated/sieve.js";

@@ -1,0 +1,120 @@
+import type { SieveConnectionError } from "../errors/sieve-connection-error.js";
+
+/**
+ * Where the client writes what it does. Every method is optional; lines never hold the API key,
+ * a request body or `env` values.
+ *
+ * @example
+ * createSieveClient({ logger: console });
+ */
+export interface Logger {
+  debug?(message: string): void;
+  info?(message: string): void;
+  warn?(message: string): void;
+  error?(message: string): void;
+}
+
+/**
+ * What `onRetry` receives before each retry. Holds no header and no body.
+ *
+ * @example
+ * createSieveClient({ onRetry: (r) => console.warn(`retry ${r.attempt} in ${r.delayMs} ms`, r.status ?? r.error?.message) });
+ */
+export interface RetryInfo {
+  /** 1 for the first retry, 2 for the second... */
+  attempt: number;
+  /** How long the client waits before sending again, in milliseconds. */
+  delayMs: number;
+  /** HTTP method of the request. */
+  method: string;
+  /** Full request URL. */
+  url: string;
+  /** The status that caused the retry, when a response arrived. */
+  status?: number;
+  /** The failure that caused the retry, when no response arrived. */
+  error?: SieveConnectionError;
+}
+
+/** Options of `createSieveClient`. Every one is optional. */
+export interface SieveClientOptions {
+  /**
+   * The Sieve API key, sent only as the `X-API-Key` header. Defaults to `process.env.SIEVE_API_KEY`
+   * where there is a `process`; missing or empty throws `SieveConfigError`.
+   *
+   * @example
+   * createSieveClient({ apiKey: process.env.MY_SIEVE_KEY });
+   */
+  apiKey?: string;
+  /**
+   * The API root, `https://mango.sievedata.com/v2` unless `SIEVE_API_URL` says otherwise. Must be
+   * `https://`, except for loopback hosts (localhost, 127.0.0.0/8, [::1]) or with
+   * `allowInsecureHttp`.
+   *
+   * @example
+   * createSieveClient({ baseUrl: "http://127.0.0.1:4010" }); // a local emulator
+   */
+  baseUrl?: string;
+  /**
+   * Allows a plain `http://` base URL to a host that is not loopback. The key then crosses the
+   * network in clear text: only for a trusted network such as a test cluster.
+   *
+   * @example
+   * createSieveClient({ baseUrl: "http://sieve-mock.internal:8080/v2", allowInsecureHttp: true });
+   */
+  allowInsecureHttp?: boolean;
+  /**
+   * How many times a failed request is sent again (default 2). `POST /push` is re-sent only when
+   * it surely never arrived, or after a 429.
+   *
+   * @example
+   * createSieveClient({ maxRetries: 5 });
+   */
+  maxRetries?: number;
+  /**
+   * The longest wait the client accepts from `Retry-After`, in milliseconds (default 60 000). A
+   * server asking for more gets no silent sleep: the call fails at once with
+   * `SieveRateLimitError` carrying `retryAfterMs`.
+   *
+   * @example
+   * createSieveClient({ maxRetryDelayMs: 10_000 });
+   */
+  maxRetryDelayMs?: number;
+  /**
+   * The time limit of one attempt, in milliseconds (default 60 000), including reading the body.
+   *
+   * @example
+   * createSieveClient({ timeoutMs: 15_000 });
+   */
+  timeoutMs?: number;
+  /**
+   * The `fetch` to send requests with (default: the global one). For tests, proxies, other
+   * runtimes. It receives a `Request` whose signal and redirect mode are already set.
+   *
+   * @example
+   * createSieveClient({ fetch: (request) => globalThis.fetch(request) });
+   */
+  fetch?: (request: Request) => Promise<Response>;
+  /**
+   * Extra headers sent with every request. `X-API-Key` cannot be set here (use `apiKey`).
+   * A `User-Agent` naming sieve-client and its version is sent unless you set your own.
+   *
+   * @example
+   * createSieveClient({ headers: { "X-Request-Source": "billing-service" } });
+   */
+  headers?: Record<string, string>;
+  /**
+   * Called before each retry, with why and how long the client will wait. An exception thrown
+   * here ends the call with that exception.
+   *
+   * @example
+   * createSieveClient({ onRetry: ({ attempt, delayMs, status }) => metrics.increment("sieve.retry", { attempt, status }) });
+   */
+  onRetry?: (info: RetryInfo) => void;
+  /**
+   * Where to log requests (debug) and retries (warn). Off by default.
+   *
+   * @example
+   * createSieveClient({ logger: console });
+   */
+  logger?: Logger;
+}

@@ -1,0 +1,103 @@
+import { webhookEventTypeValues } from "../../generated/sieve.js";
+import type { PushRequest, Webhook } from "../../generated/sieve.js";
+import { SieveInputError } from "../errors/sieve-input-error.js";
+import { parseFunctionRef } from "./function-ref.js";
+import { assertPathSegment, typeName } from "./path-segment.js";
+import { assertKnownKeys } from "./query-params.js";
+
+const PUSH_FIELDS = ["function", "id", "inputs", "webhooks", "env"] as const;
+
+/**
+ * Checks a push request before it is sent: exactly one of `function` (`owner/name[:version]`)
+ * and `id`; `inputs` a plain object; each webhook a known event type with an absolute http(s)
+ * URL; `env` an object of strings; no unknown field.
+ *
+ * @example
+ * validatePushRequest({ function: "sieve/dubbing", inputs: { target_language: "spanish" } });
+ */
+export function validatePushRequest(request: unknown): PushRequest {
+  if (!isPlainObject(request))
+    throw new SieveInputError("request", `expected an object, got ${typeName(request)}`);
+  assertKnownKeys("request", request, PUSH_FIELDS);
+  const hasFunction = request.function !== undefined && request.function !== null;
+  const hasId = request.id !== undefined && request.id !== null;
+  if (hasFunction && hasId)
+    throw new SieveInputError("request", 'give either "function" or "id", not both');
+  if (!hasFunction && !hasId)
+    throw new SieveInputError("request", 'give "function" ("owner/name") or "id"');
+  if (hasFunction) parseFunctionRef("request.function", request.function, { allowVersion: true });
+  if (hasId) assertPathSegment("request.id", request.id);
+  if (!isPlainObject(request.inputs)) {
+    const got = request.inputs === undefined ? "nothing" : typeName(request.inputs);
+    throw new SieveInputError(
+      "request.inputs",
+      `expected an object of the function's inputs, got ${got}`,
+    );
+  }
+  if (request.webhooks !== undefined && request.webhooks !== null) assertWebhooks(request.webhooks);
+  if (request.env !== undefined && request.env !== null) assertEnv(request.env);
+  return request as unknown as PushRequest;
+}
+
+/**
+ * Checks one webhook: `type` one of the spec's event types, `url` an absolute http(s) URL.
+ *
+ * @example
+ * assertWebhook("webhooks[0]", { type: "job.complete", url: "https://example.com/hook" });
+ */
+export function assertWebhook(field: string, webhook: unknown): Webhook {
+  if (!isPlainObject(webhook))
+    throw new SieveInputError(field, `expected { type, url }, got ${typeName(webhook)}`);
+  assertKnownKeys(field, webhook, ["type", "url"]);
+  if (!(webhookEventTypeValues as readonly unknown[]).includes(webhook.type)) {
+    const got = typeof webhook.type === "string" ? `"${webhook.type}"` : typeName(webhook.type);
+    throw new SieveInputError(
+      `${field}.type`,
+      `expected one of ${webhookEventTypeValues.join(", ")}, got ${got}`,
+    );
+  }
+  if (!isHttpUrl(webhook.url)) {
+    const got = typeof webhook.url === "string" ? `"${webhook.url}"` : typeName(webhook.url);
+    throw new SieveInputError(`${field}.url`, `expected an absolute http(s) URL, got ${got}`);
+  }
+  return webhook as unknown as Webhook;
+}
+
+function assertWebhooks(webhooks: unknown): void {
+  if (!Array.isArray(webhooks))
+    throw new SieveInputError("request.webhooks", `expected an array, got ${typeName(webhooks)}`);
+  webhooks.forEach((webhook, index) => assertWebhook(`request.webhooks[${index}]`, webhook));
+}
+
+function assertEnv(env: unknown): void {
+  if (!isPlainObject(env))
+    throw new SieveInputError("request.env", `expected an object of strings, got ${typeName(env)}`);
+  for (const [name, value] of Object.entries(env)) {
+    // The value itself stays out of the message: env usually holds secrets.
+    if (typeof value !== "string")
+      throw new SieveInputError(`request.env.${name}`, `expected a string, got ${typeName(value)}`);
+  }
+}
+
+function isHttpUrl(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True for `{...}` objects: not null, not an array, not a class instance such as a Date.
+ *
+ * @example
+ * isPlainObject({}); // true
+ * isPlainObject([]); // false
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}

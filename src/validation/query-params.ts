@@ -1,0 +1,70 @@
+import { jobStatusValues } from "../../generated/sieve.js";
+import type { JobStatus } from "../../generated/sieve.js";
+import { SieveInputError } from "../errors/sieve-input-error.js";
+import { typeName } from "./path-segment.js";
+
+/**
+ * Checks an optional limit or offset: absent, or a non-negative safe integer.
+ *
+ * @example
+ * assertCount("limit", 50); // 50
+ * assertCount("offset", -1); // throws SieveInputError
+ */
+export function assertCount(field: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+    const shown = typeof value === "number" ? String(value) : typeName(value);
+    throw new SieveInputError(field, `expected a non-negative integer, got ${shown}`);
+  }
+  return value;
+}
+
+/**
+ * Checks an optional job status filter against the spec's enum.
+ *
+ * @example
+ * assertJobStatus("status", "finished"); // "finished"
+ */
+export function assertJobStatus(field: string, value: unknown): JobStatus | undefined {
+  if (value === undefined) return undefined;
+  if (!(jobStatusValues as readonly unknown[]).includes(value)) {
+    const shown = typeof value === "string" ? `"${value}"` : typeName(value);
+    throw new SieveInputError(field, `expected one of ${jobStatusValues.join(", ")}, got ${shown}`);
+  }
+  return value as JobStatus;
+}
+
+/**
+ * Rejects keys a caller passed that the method does not know (a typo such as `webhook` for
+ * `webhooks` would otherwise be dropped in silence).
+ *
+ * @example
+ * assertKnownKeys("params", { limit: 1 }, ["limit", "offset"]); // ok
+ */
+export function assertKnownKeys(field: string, value: object, allowed: readonly string[]): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) {
+      throw new SieveInputError(
+        `${field}.${key}`,
+        `unknown field; expected one of ${allowed.join(", ")}`,
+      );
+    }
+  }
+}
+
+/**
+ * Checks that an optional argument is a plain object (or absent) and returns it, `{}` if absent.
+ *
+ * @example
+ * assertOptionalObject("params", undefined); // {}
+ */
+export function assertOptionalObject<T extends object>(
+  field: string,
+  value: T | undefined,
+): Partial<T> {
+  if (value === undefined) return {};
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new SieveInputError(field, `expected an object, got ${typeName(value)}`);
+  }
+  return value;
+}
