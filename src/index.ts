@@ -12,11 +12,15 @@ export type {
   ListVersionsParams,
 } from "./resources/functions.js";
 export type {
+  AllJobsParams,
   GetJobParams,
   JobsResource,
   ListJobsParams,
+  OutputsOptions,
   PushJobRequest,
-} from "./resources/jobs.js";
+  RunOptions,
+} from "./resources/jobs-resource.js";
+export type { WaitOptions } from "./jobs/wait-options.js";
 export type { Logger, RetryInfo, SieveClientOptions } from "./types/client-options.js";
 export type { RequestOptions } from "./types/request-options.js";
 
@@ -36,6 +40,9 @@ export { SieveConfigError } from "./errors/sieve-config-error.js";
 export { SieveConnectionError } from "./errors/sieve-connection-error.js";
 export { SieveInputError } from "./errors/sieve-input-error.js";
 export { SieveTimeoutError } from "./errors/sieve-timeout-error.js";
+export { SieveJobFailedError } from "./errors/sieve-job-failed-error.js";
+export { SieveJobCancelledError } from "./errors/sieve-job-cancelled-error.js";
+export { SieveWaitTimeoutError } from "./errors/sieve-wait-timeout-error.js";
 export { VERSION } from "./version.js";
 
 export { buildStatusValues, jobStatusValues, webhookEventTypeValues } from "../generated/sieve.js";
@@ -71,3 +78,5 @@ export type {
   operations,
   paths,
 } from "../generated/sieve.js";
+
+export { parseWebhookEvent } from "./webhooks/parse-webhook-event.js";

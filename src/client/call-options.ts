@@ -1,6 +1,7 @@
 import { SieveInputError } from "../errors/sieve-input-error.js";
 import type { Transport } from "../http/transport.js";
 import type { RequestOptions } from "../types/request-options.js";
+import { isAbortSignal } from "../utils/is-abort-signal.js";
 import { assertCount, assertKnownKeys, assertOptionalObject } from "../validation/query-params.js";
 import { MAX_TIMER_MS } from "./resolve-config.js";
 
@@ -44,13 +45,4 @@ export function toCallInit(options: RequestOptions | undefined, transport: Trans
     init.fetch = (request) => transport(request, limits);
   }
   return init;
-}
-
-function isAbortSignal(value: unknown): value is AbortSignal {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as AbortSignal).aborted === "boolean" &&
-    typeof (value as AbortSignal).addEventListener === "function"
-  );
 }

@@ -10,6 +10,8 @@ import { unwrapJson, type TextResult } from "./unwrap-response.js";
 export interface ClientContext {
   /** The typed openapi-fetch client, with auth, retries, timeouts and guarded paths. */
   raw: Client<paths>;
+  /** The client's per-attempt time limit, in milliseconds. */
+  timeoutMs: number;
   /** Checks a call's options and turns them into openapi-fetch init. */
   init(options: RequestOptions | undefined): CallInit;
   /**
@@ -26,16 +28,18 @@ export interface ClientContext {
  * Builds the context shared by the resources of one client.
  *
  * @example
- * const ctx = createContext(raw, transport, apiKey);
+ * const ctx = createContext(raw, transport, config);
  */
 export function createContext(
   raw: Client<paths>,
   transport: Transport,
-  apiKey: string,
+  config: { apiKey: string; timeoutMs: number },
 ): ClientContext {
+  const { apiKey, timeoutMs } = config;
   const keyRedactor: Redactor = createRedactor([apiKey]);
   return {
     raw,
+    timeoutMs,
     init: (options) => toCallInit(options, transport),
     unwrap: (pending, extra) => {
       const redactor = extra?.secrets?.length

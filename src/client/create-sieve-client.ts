@@ -3,7 +3,8 @@ import type { paths } from "../../generated/sieve.js";
 import { guardedPathSerializer } from "../http/guarded-path-serializer.js";
 import { createTransport } from "../http/transport.js";
 import { createFunctionsResource, type FunctionsResource } from "../resources/functions.js";
-import { createJobsResource, type JobsResource } from "../resources/jobs.js";
+import { createJobsResource } from "../resources/jobs.js";
+import type { JobsResource } from "../resources/jobs-resource.js";
 import type { SieveClientOptions } from "../types/client-options.js";
 import { createContext } from "./context.js";
 import { resolveConfig } from "./resolve-config.js";
@@ -44,6 +45,6 @@ export function createSieveClient(options?: SieveClientOptions): SieveClient {
     headers: config.headers,
     pathSerializer: guardedPathSerializer,
   });
-  const ctx = createContext(raw, transport, config.apiKey);
+  const ctx = createContext(raw, transport, config);
   return { jobs: createJobsResource(ctx), functions: createFunctionsResource(ctx), raw };
 }

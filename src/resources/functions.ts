@@ -1,13 +1,16 @@
 import type {
   Function as SieveFunction,
   FunctionVersion,
+  Job,
   JobPage,
   operations,
 } from "../../generated/sieve.js";
 import type { ClientContext } from "../client/context.js";
+import { nextOffsetOf, paginate } from "../pagination/paginate.js";
+import type { AllJobsParams } from "./jobs-resource.js";
 import type { RequestOptions } from "../types/request-options.js";
 import { parseFunctionRef } from "../validation/function-ref.js";
-import { checkPageQuery } from "../validation/page-query.js";
+import { checkIterationParams, checkPageQuery } from "../validation/page-query.js";
 
 /** Query parameters of `GET /functions/{owner_name}/{function_name}/versions`. */
 export type ListVersionsParams = NonNullable<
@@ -46,6 +49,28 @@ export interface FunctionsResource {
    * const page = await sieve.functions.jobs("sieve/dubbing", { status: "finished", limit: 20 });
    */
   jobs(ref: string, params?: ListFunctionJobsParams, options?: RequestOptions): Promise<JobPage>;
+  /**
+   * Iterates over every job that ran a function, page after page; a `break` stops fetching.
+   *
+   * @example
+   * for await (const job of sieve.functions.allJobs("sieve/dubbing", { status: "error" })) console.log(job.error);
+   */
+  allJobs(
+    ref: string,
+    params?: AllJobsParams,
+    options?: RequestOptions,
+  ): AsyncGenerator<Job, void, undefined>;
+  /**
+   * Iterates over every version of a function, page after page; a `break` stops fetching.
+   *
+   * @example
+   * for await (const version of sieve.functions.allVersions("sieve/dubbing")) console.log(version.id, version.build_status);
+   */
+  allVersions(
+    ref: string,
+    params?: Pick<AllJobsParams, "pageSize">,
+    options?: RequestOptions,
+  ): AsyncGenerator<FunctionVersion, void, undefined>;
 }
 
 /**
@@ -59,7 +84,7 @@ export function createFunctionsResource(ctx: ClientContext): FunctionsResource {
     const { owner, name } = parseFunctionRef("ref", ref);
     return { owner_name: owner, function_name: name };
   };
-  return {
+  const functions: FunctionsResource = {
     async get(ref, options) {
       const path = pathOf(ref);
       const init = ctx.init(options);
@@ -94,5 +119,26 @@ export function createFunctionsResource(ctx: ClientContext): FunctionsResource {
       });
       return ctx.unwrap<JobPage>(pending);
     },
+
+    allJobs(ref, params, options) {
+      pathOf(ref);
+      const { pageSize, filter } = checkIterationParams(params, { withStatus: true });
+      ctx.init(options);
+      return paginate(async (offset) => {
+        const page = await functions.jobs(ref, { ...filter, limit: pageSize, offset }, options);
+        return { items: page.data, nextOffset: nextOffsetOf(page, offset, pageSize) };
+      });
+    },
+
+    allVersions(ref, params, options) {
+      pathOf(ref);
+      const { pageSize } = checkIterationParams(params, { withStatus: false });
+      ctx.init(options);
+      return paginate(async (offset) => {
+        const items = await functions.versions(ref, { limit: pageSize, offset }, options);
+        return { items, nextOffset: items.length >= pageSize ? offset + items.length : undefined };
+      });
+    },
   };
+  return functions;
 }

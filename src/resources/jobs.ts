@@ -1,68 +1,17 @@
-import type {
-  CancelJobResponse,
-  Job,
-  JobPage,
-  operations,
-  PushRequest,
-  PushResponse,
-} from "../../generated/sieve.js";
+import type { CancelJobResponse, Job, JobPage, PushResponse } from "../../generated/sieve.js";
 import type { ClientContext } from "../client/context.js";
 import { NOT_SENT_TWICE } from "../http/transport.js";
-import type { RequestOptions } from "../types/request-options.js";
+import type { JobReader } from "../jobs/job-reader.js";
+import { runJob } from "../jobs/run-job.js";
+import { streamOutputs } from "../jobs/stream-outputs.js";
+import { waitForJob } from "../jobs/wait-for-job.js";
+import { resolveWaitOptions } from "../jobs/wait-options.js";
+import { nextOffsetOf, paginate } from "../pagination/paginate.js";
+import { checkIterationParams, checkPageQuery } from "../validation/page-query.js";
 import { assertPathSegment } from "../validation/path-segment.js";
 import { validatePushRequest } from "../validation/push-request.js";
-import { checkPageQuery } from "../validation/page-query.js";
 import { assertCount, assertKnownKeys, assertOptionalObject } from "../validation/query-params.js";
-
-/**
- * A push request: the spec's `PushRequest`, with exactly one of `function` and `id` required
- * at compile time (the spec can only say so in prose).
- */
-export type PushJobRequest = Omit<PushRequest, "function" | "id"> &
-  ({ function: string; id?: never } | { id: string; function?: never });
-
-/** Query parameters of `GET /jobs/{job_id}`. */
-export type GetJobParams = NonNullable<operations["getJob"]["parameters"]["query"]>;
-/** Query parameters of `GET /jobs`. */
-export type ListJobsParams = NonNullable<operations["listJobs"]["parameters"]["query"]>;
-
-/** `sieve.jobs`: push, read, list and cancel jobs. */
-export interface JobsResource {
-  /**
-   * Pushes a new job (`POST /push`) and returns at once with its id; the job runs
-   * asynchronously. Never sent twice unless the first surely did not arrive.
-   *
-   * @example
-   * const { id } = await sieve.jobs.push({
-   *   function: "sieve/dubbing",
-   *   inputs: { file: { url: "https://example.com/talk.mp4" }, target_language: "spanish" },
-   * });
-   */
-  push(request: PushJobRequest, options?: RequestOptions): Promise<PushResponse>;
-  /**
-   * Reads a job (`GET /jobs/{job_id}`); `offset` skips the first N outputs.
-   *
-   * @example
-   * const job = await sieve.jobs.get(id);
-   * if (job.status === "finished") console.log(job.outputs);
-   */
-  get(jobId: string, params?: GetJobParams, options?: RequestOptions): Promise<Job>;
-  /**
-   * Lists the organization's jobs, newest first, one page (`GET /jobs`).
-   *
-   * @example
-   * const page = await sieve.jobs.list({ status: "processing", limit: 50 });
-   * console.log(page.data.length, page.next_offset);
-   */
-  list(params?: ListJobsParams, options?: RequestOptions): Promise<JobPage>;
-  /**
-   * Cancels a queued or running job (`DELETE /jobs/{job_id}`).
-   *
-   * @example
-   * const { message } = await sieve.jobs.cancel(id);
-   */
-  cancel(jobId: string, options?: RequestOptions): Promise<CancelJobResponse>;
-}
+import type { JobsResource } from "./jobs-resource.js";
 
 /**
  * Builds `sieve.jobs` on a client context.
@@ -71,7 +20,24 @@ export interface JobsResource {
  * const jobs = createJobsResource(ctx);
  */
 export function createJobsResource(ctx: ClientContext): JobsResource {
-  return {
+  const readJob: JobReader = (jobId, offset, call) => {
+    const timeoutMs =
+      call.timeoutMs === undefined ? undefined : Math.min(call.timeoutMs, ctx.timeoutMs);
+    const query = offset ? { offset } : {};
+    const init = ctx.init({
+      maxRetries: 0,
+      ...(call.signal ? { signal: call.signal } : {}),
+      ...(timeoutMs ? { timeoutMs } : {}),
+    });
+    const pending = ctx.raw.GET("/jobs/{job_id}", {
+      params: { path: { job_id: jobId }, query },
+      parseAs: "text",
+      ...init,
+    });
+    return ctx.unwrap<Job>(pending);
+  };
+
+  const jobs: JobsResource = {
     async push(request, options) {
       const body = validatePushRequest(request);
       const init = ctx.init(options);
@@ -116,5 +82,47 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
       });
       return ctx.unwrap<CancelJobResponse>(pending);
     },
+
+    async wait(jobId, options) {
+      const id = assertPathSegment("jobId", jobId);
+      return waitForJob(readJob, id, resolveWaitOptions(options));
+    },
+
+    async run(request, options) {
+      const body = validatePushRequest(request);
+      const resolved = resolveWaitOptions(options, ["cancelOnAbort"]);
+      const cancelOnAbort = options?.cancelOnAbort ?? true;
+      const { signal } = resolved;
+      return runJob(
+        {
+          push: (pushSignal) =>
+            jobs.push(body as typeof request, pushSignal ? { signal: pushSignal } : undefined),
+          wait: (id) => waitForJob(readJob, id, resolved),
+          cancel: (id) => jobs.cancel(id, { maxRetries: 1, timeoutMs: 10_000 }),
+        },
+        { signal, cancelOnAbort },
+      );
+    },
+
+    outputs(jobId, options) {
+      const id = assertPathSegment("jobId", jobId);
+      assertKnownKeys("options", assertOptionalObject("options", options), [
+        "signal",
+        "intervalMs",
+        "maxIntervalMs",
+      ]);
+      const { signal, intervalMs, maxIntervalMs } = resolveWaitOptions(options);
+      return streamOutputs(readJob, id, { intervalMs, maxIntervalMs }, signal);
+    },
+
+    all(params, options) {
+      const { pageSize, filter } = checkIterationParams(params, { withStatus: true });
+      ctx.init(options);
+      return paginate(async (offset) => {
+        const page = await jobs.list({ ...filter, limit: pageSize, offset }, options);
+        return { items: page.data, nextOffset: nextOffsetOf(page, offset, pageSize) };
+      });
+    },
   };
+  return jobs;
 }

@@ -1,4 +1,5 @@
 import type { JobStatus } from "../../generated/sieve.js";
+import { SieveInputError } from "../errors/sieve-input-error.js";
 import {
   assertCount,
   assertJobStatus,
@@ -38,4 +39,31 @@ export function checkPageQuery(
     ...(offset === undefined ? {} : { offset }),
     ...(status === undefined ? {} : { status }),
   };
+}
+
+const DEFAULT_PAGE_SIZE = 100;
+
+/**
+ * Checks the params of an iterator over pages (`jobs.all`, `functions.allJobs`,
+ * `functions.allVersions`): `pageSize` (default 100) and, `withStatus`, a status filter.
+ *
+ * @example
+ * checkIterationParams({ status: "error" }, { withStatus: true }); // { pageSize: 100, filter: { status: "error" } }
+ */
+export function checkIterationParams(
+  params: { status?: JobStatus; pageSize?: number } | undefined,
+  { withStatus }: { withStatus: boolean },
+): { pageSize: number; filter: PageQuery } {
+  const given = assertOptionalObject("params", params);
+  assertKnownKeys("params", given, withStatus ? ["status", "pageSize"] : ["pageSize"]);
+  const { pageSize = DEFAULT_PAGE_SIZE, status } = given;
+  if (typeof pageSize !== "number" || !Number.isSafeInteger(pageSize) || pageSize < 1) {
+    throw new SieveInputError(
+      "params.pageSize",
+      `expected a positive integer, got ${String(pageSize)}`,
+    );
+  }
+  const filter =
+    status === undefined ? {} : { status: assertJobStatus("params.status", status) as JobStatus };
+  return { pageSize, filter };
 }

@@ -1,0 +1,40 @@
+import type { Job } from "../../generated/sieve.js";
+import { SieveError } from "./sieve-error.js";
+
+/**
+ * `jobs.wait` (or `jobs.run`) gave up after its `timeoutMs`; the job itself may still be running
+ * (`jobs.run` cancels it unless `cancelOnAbort: false`). `job` is the last state seen, if any.
+ *
+ * @example
+ * try {
+ *   await sieve.jobs.wait(id, { timeoutMs: 60_000 });
+ * } catch (error) {
+ *   if (error instanceof SieveWaitTimeoutError) console.warn(`still ${error.job?.status} after 60 s`);
+ * }
+ */
+export class SieveWaitTimeoutError extends SieveError {
+  override name = "SieveWaitTimeoutError";
+  /** The id of the job waited for. */
+  readonly jobId: string;
+  /** The last state of the job that was read, undefined if no poll succeeded. */
+  readonly job: Job | undefined;
+  /** The wait's limit, in milliseconds. */
+  readonly timeoutMs: number;
+
+  constructor(jobId: string, job: Job | undefined, timeoutMs: number) {
+    const seen = job ? `last seen ${job.status}` : "never read";
+    super(`Gave up waiting for job ${jobId} after ${timeoutMs} ms (${seen})`);
+    this.jobId = jobId;
+    this.job = job;
+    this.timeoutMs = timeoutMs;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return {
+      ...super.toJSON(),
+      jobId: this.jobId,
+      status: this.job?.status,
+      timeoutMs: this.timeoutMs,
+    };
+  }
+}

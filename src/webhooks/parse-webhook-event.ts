@@ -1,0 +1,90 @@
+import { jobStatusValues } from "../../generated/sieve.js";
+import type { FunctionIO, WebhookEvent } from "../../generated/sieve.js";
+import { SieveInputError } from "../errors/sieve-input-error.js";
+import { typeName } from "../validation/path-segment.js";
+import { isPlainObject } from "../validation/push-request.js";
+
+const FIELD = "webhook body";
+
+/**
+ * Turns what Sieve POSTs to a webhook URL (the raw JSON text, or the parsed value) into a
+ * typed event, checking its shape: `job.start`, `job.complete` (with outputs),
+ * `job.complete.no_output` and `job.new_output`. Anything else throws `SieveInputError`,
+ * so a receiver never acts on a malformed or foreign body.
+ *
+ * Sieve does not sign webhooks: protect the receiving URL (see the README's Webhooks section).
+ *
+ * @example
+ * const event = parseWebhookEvent(await request.text());
+ * if (event.type === "job.complete") console.log(event.body.job_id, event.body.outputs);
+ */
+export function parseWebhookEvent(body: unknown): WebhookEvent {
+  const value = typeof body === "string" ? parseJson(body) : body;
+  if (!isPlainObject(value)) fail("", `expected a JSON object, got ${typeName(value)}`);
+  const { type, body: payload } = value;
+  if (!isPlainObject(payload)) fail(".body", `expected an object, got ${typeName(payload)}`);
+  if (typeof payload.job_id !== "string" || payload.job_id === "")
+    fail(".body.job_id", "expected a job id");
+  switch (type) {
+    case "job.start":
+    case "job.complete":
+      checkStatus(payload);
+      checkOutputs(payload.outputs);
+      return value as WebhookEvent;
+    case "job.complete.no_output":
+      checkStatus(payload);
+      return value as WebhookEvent;
+    case "job.new_output":
+      if (!(typeof payload.output === "string" || isFunctionIO(payload.output))) {
+        fail(
+          ".body.output",
+          `expected an output object or a string, got ${typeName(payload.output)}`,
+        );
+      }
+      return value as WebhookEvent;
+    default:
+      return fail(
+        ".type",
+        `expected a Sieve webhook event type, got ${typeof type === "string" ? `"${type}"` : typeName(type)}`,
+      );
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return fail("", "not valid JSON");
+  }
+}
+
+function checkStatus(payload: Record<string, unknown>): void {
+  if (!(jobStatusValues as readonly unknown[]).includes(payload.status)) {
+    fail(
+      ".body.status",
+      `expected one of ${jobStatusValues.join(", ")}, got ${JSON.stringify(payload.status)}`,
+    );
+  }
+  if (payload.error !== null && payload.error !== undefined && typeof payload.error !== "string") {
+    fail(".body.error", `expected a string or null, got ${typeName(payload.error)}`);
+  }
+}
+
+function checkOutputs(outputs: unknown): void {
+  if (!Array.isArray(outputs)) fail(".body.outputs", `expected an array, got ${typeName(outputs)}`);
+  outputs.forEach((output, index) => {
+    if (!isFunctionIO(output))
+      fail(`.body.outputs[${index}]`, `expected an output object, got ${typeName(output)}`);
+  });
+}
+
+function isFunctionIO(value: unknown): value is FunctionIO {
+  if (!isPlainObject(value)) return false;
+  const optionalString = (key: string) =>
+    value[key] === undefined || value[key] === null || typeof value[key] === "string";
+  return optionalString("type") && optionalString("name") && optionalString("description");
+}
+
+function fail(path: string, reason: string): never {
+  throw new SieveInputError(`${FIELD}${path}`, reason);
+}
