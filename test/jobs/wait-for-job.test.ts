@@ -1,0 +1,177 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Job } from "../../generated/sieve.js";
+import { SieveJobCancelledError } from "../../src/errors/sieve-job-cancelled-error.js";
+import { SieveJobFailedError } from "../../src/errors/sieve-job-failed-error.js";
+import {
+  SieveNotFoundError,
+  SieveRateLimitError,
+  SieveServerError,
+} from "../../src/errors/status-errors.js";
+import { SieveConnectionError } from "../../src/errors/sieve-connection-error.js";
+import { SieveWaitTimeoutError } from "../../src/errors/sieve-wait-timeout-error.js";
+import type { JobReader } from "../../src/jobs/job-reader.js";
+import { waitForJob } from "../../src/jobs/wait-for-job.js";
+import { resolveWaitOptions } from "../../src/jobs/wait-options.js";
+import { makeJob } from "../support/job-fixtures.js";
+
+/** A reader that answers from a script, one entry per poll: a job or an error to throw. */
+function scriptedReader(script: Array<Job | Error>) {
+  const times: number[] = [];
+  const read = vi.fn<JobReader>(async () => {
+    times.push(Date.now());
+    const next = script.length > 1 ? script.shift() : script[0];
+    if (next instanceof Error) throw next;
+    return next as Job;
+  });
+  return { read, times };
+}
+
+const apiError = (Class: typeof SieveServerError, status: number, headers = {}) =>
+  new Class({
+    status,
+    method: "GET",
+    url: "https://api.test/v2/jobs/job-1",
+    body: {},
+    headers,
+    ...(status === 429 ? { retryAfterMs: 2_000 } : {}),
+  });
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 0 });
+  vi.spyOn(Math, "random").mockReturnValue(0);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe("waitForJob", () => {
+  it("polls at 0, 500, 1250, 2375 ms... (×1.5 to a 3 s cap) and resolves with the finished job", async () => {
+    const statuses = [
+      "queued",
+      "processing",
+      "processing",
+      "processing",
+      "processing",
+      "processing",
+      "processing",
+      "finished",
+    ] as const;
+    const { read, times } = scriptedReader(statuses.map((s) => makeJob(s)));
+    const onStatus = vi.fn();
+    const done = waitForJob(read, "job-1", resolveWaitOptions({ onStatus }));
+    await vi.runAllTimersAsync();
+    await expect(done).resolves.toMatchObject({ status: "finished" });
+    expect(times).toEqual([0, 500, 1250, 2375, 4063, 6594, 9594, 12594]);
+    expect(onStatus.mock.calls.map(([job]) => job.status)).toEqual([
+      "queued",
+      "processing",
+      "finished",
+    ]);
+  });
+
+  it("honours intervalMs and maxIntervalMs", async () => {
+    const { read, times } = scriptedReader([
+      makeJob("processing"),
+      makeJob("processing"),
+      makeJob("processing"),
+      makeJob("finished"),
+    ]);
+    const done = waitForJob(
+      read,
+      "job-1",
+      resolveWaitOptions({ intervalMs: 100, maxIntervalMs: 150 }),
+    );
+    await vi.runAllTimersAsync();
+    await done;
+    expect(times).toEqual([0, 100, 250, 400]);
+  });
+
+  it("rejects with SieveJobFailedError carrying the job and its error text", async () => {
+    const { read } = scriptedReader([makeJob("processing"), makeJob("error")]);
+    const done = waitForJob(read, "job-1", resolveWaitOptions());
+    const caught = done.catch((e: unknown) => e);
+    await vi.runAllTimersAsync();
+    const error = (await caught) as SieveJobFailedError;
+    expect(error).toBeInstanceOf(SieveJobFailedError);
+    expect(error.jobError).toBe("CUDA out of memory");
+    expect(error.job.status).toBe("error");
+  });
+
+  it("rejects with SieveJobCancelledError", async () => {
+    const { read } = scriptedReader([makeJob("cancelled")]);
+    await expect(waitForJob(read, "job-1", resolveWaitOptions())).rejects.toBeInstanceOf(
+      SieveJobCancelledError,
+    );
+  });
+
+  it("times out with the last job seen, capping the last sleep and request to the time left", async () => {
+    const { read, times } = scriptedReader([makeJob("processing")]);
+    const done = waitForJob(read, "job-1", resolveWaitOptions({ timeoutMs: 2_000 }));
+    const caught = done.catch((e: unknown) => e);
+    await vi.runAllTimersAsync();
+    const error = (await caught) as SieveWaitTimeoutError;
+    expect(error).toBeInstanceOf(SieveWaitTimeoutError);
+    expect(error.job?.status).toBe("processing");
+    expect(times).toEqual([0, 500, 1250]);
+    expect(Date.now()).toBe(2_000);
+    expect(read.mock.calls[2]?.[2].timeoutMs).toBe(750);
+  });
+
+  it("keeps waiting through transient failures, with the client's backoff and Retry-After", async () => {
+    const { read, times } = scriptedReader([
+      new SieveConnectionError("reset", { method: "GET", url: "u" }),
+      apiError(SieveServerError, 503),
+      apiError(SieveRateLimitError, 429),
+      makeJob("finished"),
+    ]);
+    const done = waitForJob(read, "job-1", resolveWaitOptions());
+    await vi.runAllTimersAsync();
+    await expect(done).resolves.toMatchObject({ status: "finished" });
+    expect(times).toEqual([0, 500, 1500, 3500]);
+  });
+
+  it("fails at once on an error that is not transient", async () => {
+    const { read } = scriptedReader([apiError(SieveNotFoundError, 404)]);
+    await expect(waitForJob(read, "job-1", resolveWaitOptions())).rejects.toBeInstanceOf(
+      SieveNotFoundError,
+    );
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
+  it("rejects at once with the signal's reason when aborted during a sleep, leaving no timer", async () => {
+    const controller = new AbortController();
+    const { read } = scriptedReader([makeJob("processing")]);
+    const done = waitForJob(read, "job-1", resolveWaitOptions({ signal: controller.signal }));
+    const caught = done.catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(100);
+    controller.abort(new Error("user gave up"));
+    expect(await caught).toEqual(new Error("user gave up"));
+    expect(vi.getTimerCount()).toBe(0);
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
+  it("reads nothing when the signal is already aborted", async () => {
+    const { read } = scriptedReader([makeJob("finished")]);
+    const options = resolveWaitOptions({ signal: AbortSignal.abort() });
+    await expect(waitForJob(read, "job-1", options)).rejects.toMatchObject({ name: "AbortError" });
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it("holds at most one timer while waiting", async () => {
+    const { read } = scriptedReader([makeJob("processing")]);
+    const controller = new AbortController();
+    const done = waitForJob(
+      read,
+      "job-1",
+      resolveWaitOptions({ signal: controller.signal, timeoutMs: 60_000 }),
+    );
+    const caught = done.catch(() => undefined);
+    for (let i = 0; i < 10; i++) {
+      await vi.advanceTimersByTimeAsync(700);
+      expect(vi.getTimerCount()).toBeLessThanOrEqual(1);
+    }
+    controller.abort();
+    await caught;
+  });
+});
