@@ -60,7 +60,7 @@ export interface ResolvedWaitOptions extends PollSchedule {
  * resolveWaitOptions({ timeoutMs: 1_000 }, ["cancelOnAbort"]);
  */
 export function resolveWaitOptions(
-  options: WaitOptions | undefined,
+  options?: WaitOptions,
   extraKeys: readonly string[] = [],
 ): ResolvedWaitOptions {
   const given = assertOptionalObject("options", options);
