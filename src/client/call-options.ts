@@ -1,28 +1,28 @@
 import { SieveInputError } from "../errors/sieve-input-error.js";
-import type { Transport } from "../http/transport.js";
+import type { AttemptLimits } from "../http/transport.js";
 import type { RequestOptions } from "../types/request-options.js";
 import { isAbortSignal } from "../utils/is-abort-signal.js";
 import { assertCount, assertKnownKeys, assertOptionalObject } from "../validation/query-params.js";
 import { MAX_TIMER_MS } from "./resolve-config.js";
 
-/** The part of an openapi-fetch call's init that carries a call's own options. */
-export interface CallInit {
-  signal?: AbortSignal;
-  fetch?: (request: Request) => Promise<Response>;
+/** A call's own options, checked: its signal and the limits it overrides. */
+export interface CheckedCallOptions {
+  signal: AbortSignal | undefined;
+  limits: AttemptLimits | undefined;
 }
 
 const CALL_OPTION_NAMES = ["signal", "timeoutMs", "maxRetries"];
+const NO_OPTIONS: CheckedCallOptions = { signal: undefined, limits: undefined };
 
 /**
- * Checks a method's last argument and turns it into openapi-fetch init: the signal as is, and,
- * only when the call overrides a limit, a fetch bound to those limits (so the common call
- * allocates nothing extra).
+ * Checks a method's last argument (`{ signal?, timeoutMs?, maxRetries? }`), naming the field at
+ * fault, and splits it into the signal and the limits.
  *
  * @example
- * raw.GET("/jobs", { parseAs: "text", ...toCallInit({ timeoutMs: 5_000 }, transport) });
+ * checkCallOptions({ timeoutMs: 5_000 }); // { signal: undefined, limits: { timeoutMs: 5000, maxRetries: undefined } }
  */
-export function toCallInit(options: RequestOptions | undefined, transport: Transport): CallInit {
-  if (options === undefined) return {};
+export function checkCallOptions(options: RequestOptions | undefined): CheckedCallOptions {
+  if (options === undefined) return NO_OPTIONS;
   const { signal, timeoutMs, maxRetries } = assertOptionalObject("options", options);
   assertKnownKeys("options", options, CALL_OPTION_NAMES);
   if (signal !== undefined && !isAbortSignal(signal)) {
@@ -38,11 +38,7 @@ export function toCallInit(options: RequestOptions | undefined, transport: Trans
     );
   }
   assertCount("options.maxRetries", maxRetries);
-  const init: CallInit = {};
-  if (signal) init.signal = signal;
-  if (timeoutMs !== undefined || maxRetries !== undefined) {
-    const limits = { timeoutMs, maxRetries };
-    init.fetch = (request) => transport(request, limits);
-  }
-  return init;
+  const limits =
+    timeoutMs === undefined && maxRetries === undefined ? undefined : { timeoutMs, maxRetries };
+  return { signal, limits };
 }

@@ -1,51 +1,74 @@
-import type { Client } from "openapi-fetch";
-import type { paths } from "../../generated/sieve.js";
+import { buildUrl } from "../http/build-url.js";
+import type { HttpRequest } from "../http/http-types.js";
 import type { Transport } from "../http/transport.js";
 import type { RequestOptions } from "../types/request-options.js";
 import { createRedactor, type Redactor } from "../utils/redactor.js";
-import { toCallInit, type CallInit } from "./call-options.js";
-import { unwrapJson, type TextResult } from "./unwrap-response.js";
+import { checkCallOptions } from "./call-options.js";
+import type {
+  HttpMethod,
+  Operation,
+  OperationInput,
+  OperationResult,
+  PathWith,
+} from "./operation-types.js";
+import { parseResult } from "./parse-result.js";
 
-/** What a resource (jobs, functions) needs from the client that made it. */
+/** What the resources (jobs, functions) need from the client that made them. */
 export interface ClientContext {
-  /** The typed openapi-fetch client, with auth, retries, timeouts and guarded paths. */
-  raw: Client<paths>;
   /** The client's per-attempt time limit, in milliseconds. */
   timeoutMs: number;
-  /** Checks a call's options and turns them into openapi-fetch init. */
-  init(options: RequestOptions | undefined): CallInit;
   /**
-   * Parses a 2xx JSON body or throws the typed error. `secrets` are masked in the error besides
-   * the API key; `serverFailureNote` is added to a 5xx error's message.
+   * Calls one operation of the spec and returns its typed 200 body, or throws the typed error.
+   * `secrets` are masked in errors besides the API key; `serverFailureNote` is added to a 5xx.
    */
-  unwrap<T>(
-    pending: Promise<TextResult>,
+  call<M extends HttpMethod, P extends PathWith<M>>(
+    method: M,
+    path: P,
+    input: OperationInput<Operation<P, M>>,
+    options: RequestOptions | undefined,
     extra?: { secrets?: string[]; serverFailureNote?: string },
-  ): Promise<T>;
+  ): Promise<OperationResult<Operation<P, M>>>;
 }
 
 /**
- * Builds the context shared by the resources of one client.
+ * Builds the context shared by the resources of one client: URLs from the spec's templates,
+ * default headers, the transport, and parsing into typed results or errors.
  *
  * @example
- * const ctx = createContext(raw, transport, config);
+ * const ctx = createContext(transport, config);
  */
 export function createContext(
-  raw: Client<paths>,
   transport: Transport,
-  config: { apiKey: string; timeoutMs: number },
+  config: { apiKey: string; baseUrl: string; timeoutMs: number; headers: Record<string, string> },
 ): ClientContext {
-  const { apiKey, timeoutMs } = config;
+  const { apiKey, baseUrl, timeoutMs } = config;
   const keyRedactor: Redactor = createRedactor([apiKey]);
+  const jsonHeaders = { ...config.headers, "Content-Type": "application/json" };
   return {
-    raw,
     timeoutMs,
-    init: (options) => toCallInit(options, transport),
-    unwrap: (pending, extra) => {
+    async call(method, path, input, options, extra) {
+      const { signal, limits } = checkCallOptions(options);
+      const url = buildUrl(
+        baseUrl,
+        path,
+        input.path,
+        input.query as Record<string, unknown> | undefined,
+      );
+      const body = input.body === undefined ? undefined : JSON.stringify(input.body);
+      const request: HttpRequest = {
+        method: method.toUpperCase(),
+        url,
+        headers: body === undefined ? config.headers : jsonHeaders,
+        body,
+      };
+      const response = await transport(request, signal, limits);
       const redactor = extra?.secrets?.length
         ? createRedactor([apiKey, ...extra.secrets])
         : keyRedactor;
-      return unwrapJson(pending, { redactor, serverFailureNote: extra?.serverFailureNote });
+      return parseResult(request, response, {
+        redactor,
+        serverFailureNote: extra?.serverFailureNote,
+      });
     },
   };
 }

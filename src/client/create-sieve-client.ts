@@ -1,6 +1,9 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../../generated/sieve.js";
+import { createFetchSender } from "../http/fetch-sender.js";
 import { guardedPathSerializer } from "../http/guarded-path-serializer.js";
+import type { Sender } from "../http/http-types.js";
+import { createRawFetchAdapter } from "../http/raw-fetch-adapter.js";
 import { createTransport } from "../http/transport.js";
 import { createFunctionsResource, type FunctionsResource } from "../resources/functions.js";
 import { createJobsResource } from "../resources/jobs.js";
@@ -11,7 +14,7 @@ import { resolveConfig } from "./resolve-config.js";
 
 /** A Sieve API client: one typed method per operation, plus the raw openapi-fetch client. */
 export interface SieveClient {
-  /** Push, read, list and cancel jobs. */
+  /** Push, read, list, cancel, wait for and stream jobs. */
   jobs: JobsResource;
   /** Read functions, their versions and their jobs. */
   functions: FunctionsResource;
@@ -27,6 +30,28 @@ export interface SieveClient {
 }
 
 /**
+ * Builds a client on the sender a runtime prefers when the caller gives no `fetch`: the entry
+ * for Node passes its undici sender, the web-standard entry passes none.
+ */
+export function createClientOn(
+  options: SieveClientOptions | undefined,
+  preferred?: () => Sender,
+): SieveClient {
+  const config = resolveConfig(options);
+  const send =
+    options?.fetch === undefined && preferred ? preferred() : createFetchSender(config.fetch);
+  const transport = createTransport({ ...config, send });
+  const raw = createClient<paths>({
+    baseUrl: config.baseUrl,
+    fetch: createRawFetchAdapter(transport),
+    headers: config.headers,
+    pathSerializer: guardedPathSerializer,
+  });
+  const ctx = createContext(transport, config);
+  return { jobs: createJobsResource(ctx), functions: createFunctionsResource(ctx), raw };
+}
+
+/**
  * Creates a client. Every option is optional: the key comes from `SIEVE_API_KEY` by default.
  * Throws `SieveConfigError` at once for a missing key or a bad option.
  *
@@ -37,14 +62,5 @@ export interface SieveClient {
  * const { id } = await sieve.jobs.push({ function: "sieve/dubbing", inputs: { target_language: "spanish" } });
  */
 export function createSieveClient(options?: SieveClientOptions): SieveClient {
-  const config = resolveConfig(options);
-  const transport = createTransport(config);
-  const raw = createClient<paths>({
-    baseUrl: config.baseUrl,
-    fetch: transport,
-    headers: config.headers,
-    pathSerializer: guardedPathSerializer,
-  });
-  const ctx = createContext(raw, transport, config);
-  return { jobs: createJobsResource(ctx), functions: createFunctionsResource(ctx), raw };
+  return createClientOn(options);
 }

@@ -2,6 +2,7 @@ import { SieveConfigError } from "../errors/sieve-config-error.js";
 import type { Logger, RetryInfo, SieveClientOptions } from "../types/client-options.js";
 import { isLoopbackHost } from "../utils/is-loopback-host.js";
 import { VERSION } from "../version.js";
+import type { FetchLike } from "../http/fetch-sender.js";
 
 /** The client's settings once defaults are applied and every value is checked. */
 export interface ResolvedConfig {
@@ -11,7 +12,7 @@ export interface ResolvedConfig {
   maxRetries: number;
   maxRetryDelayMs: number;
   timeoutMs: number;
-  fetch: (request: Request) => Promise<Response>;
+  fetch: FetchLike;
   /** Default headers: User-Agent, the caller's extras and `X-API-Key`. */
   headers: Record<string, string>;
   onRetry: ((info: RetryInfo) => void) | undefined;
@@ -59,7 +60,7 @@ export function resolveConfig(
     options.baseUrl ?? env.SIEVE_API_URL ?? DEFAULT_BASE_URL,
     options.allowInsecureHttp === true,
   );
-  const fetch = options.fetch ?? globalThis.fetch;
+  const fetch: FetchLike | undefined = options.fetch ?? globalThis.fetch;
   if (typeof fetch !== "function") {
     throw new SieveConfigError(
       "No fetch: this runtime has no global fetch; pass createSieveClient({ fetch }).",
@@ -98,7 +99,9 @@ function resolveApiKey(apiKey: unknown): string {
   if (typeof apiKey !== "string") throw new SieveConfigError("apiKey must be a string.");
   if (/[\r\n\0]/.test(apiKey))
     throw new SieveConfigError("apiKey contains a line break or NUL: check how it was read.");
-  return apiKey.trim();
+  const key = apiKey.trim();
+  checkHeaderValue("X-API-Key", key, "apiKey");
+  return key;
 }
 
 function resolveBaseUrl(raw: unknown, allowInsecureHttp: boolean): string {
@@ -143,6 +146,17 @@ function resolveHeaders(extra: unknown, apiKey: string): Record<string, string> 
   }
   headers["X-API-Key"] = apiKey;
   return headers;
+}
+
+/** Throws SieveConfigError (never quoting the value: it may be a secret) for what HTTP cannot carry. */
+function checkHeaderValue(name: string, value: string, shown: string): void {
+  try {
+    new Headers([[name, value]]);
+  } catch {
+    throw new SieveConfigError(
+      `${shown} cannot be sent as an HTTP header: its name or value holds a line break, a control character or a character outside Latin-1.`,
+    );
+  }
 }
 
 function checkCount(name: string, value: unknown): number {

@@ -16,6 +16,8 @@ export interface ApiErrorInit {
   detail?: string;
   /** Added to the message, e.g. that a push may have created a job. */
   note?: string;
+  /** What the server asked to wait before retrying (`Retry-After`), in milliseconds. */
+  retryAfterMs?: number;
   cause?: unknown;
 }
 
@@ -43,6 +45,11 @@ export class SieveApiError extends SieveError {
   readonly detail: string;
   /** Response headers, lower-cased names. */
   readonly headers: Record<string, string>;
+  /**
+   * What the server asked to wait before retrying (`Retry-After`), in milliseconds, when it
+   * said. Set on the error when the wait was longer than `maxRetryDelayMs`, or retries ran out.
+   */
+  readonly retryAfterMs: number | undefined;
 
   constructor(init: ApiErrorInit) {
     const detail = init.detail ?? describeErrorBody(init.body) ?? "no detail given";
@@ -54,11 +61,12 @@ export class SieveApiError extends SieveError {
     this.body = init.body;
     this.detail = detail;
     this.headers = init.headers;
+    this.retryAfterMs = init.retryAfterMs;
   }
 
   override toJSON(): Record<string, unknown> {
-    const { status, method, url, detail, body } = this;
-    return { ...super.toJSON(), status, method, url, detail, body };
+    const { status, method, url, detail, body, retryAfterMs } = this;
+    return { ...super.toJSON(), status, method, url, detail, body, retryAfterMs };
   }
 }
 

@@ -51,17 +51,6 @@ export class SieveValidationError extends SieveApiError {
  */
 export class SieveRateLimitError extends SieveApiError {
   override name = "SieveRateLimitError";
-  /** What the server asked to wait, in milliseconds, when it said (`Retry-After`). */
-  readonly retryAfterMs: number | undefined;
-
-  constructor(init: ApiErrorInit & { retryAfterMs?: number }) {
-    super(init);
-    this.retryAfterMs = init.retryAfterMs;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
-  }
 }
 
 /** 5xx: the server (or a proxy in front of it) failed. */
@@ -86,7 +75,7 @@ const classByStatus: Record<number, typeof SieveApiError> = {
  * createApiError({ status: 404, method: "GET", url, body: { detail: "Job not found." }, headers: {} });
  * // -> SieveNotFoundError
  */
-export function createApiError(init: ApiErrorInit & { retryAfterMs?: number }): SieveApiError {
+export function createApiError(init: ApiErrorInit): SieveApiError {
   if (init.status >= 500 && init.status <= 599) return new SieveServerError(init);
   const ErrorClass = classByStatus[init.status] ?? SieveApiError;
   return new ErrorClass(init);

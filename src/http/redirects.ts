@@ -1,6 +1,8 @@
+import type { HttpRequest, HttpResponse } from "./http-types.js";
+
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** Headers that carry credentials: never sent to an origin the caller did not name. */
-const CREDENTIAL_HEADERS = ["x-api-key", "authorization", "cookie"];
+const CREDENTIAL_HEADERS = new Set(["x-api-key", "authorization", "cookie"]);
 
 /**
  * The request to send after a redirect, or undefined when `response` is not one to follow.
@@ -9,17 +11,28 @@ const CREDENTIAL_HEADERS = ["x-api-key", "authorization", "cookie"];
  * fetch would otherwise carry `X-API-Key` to wherever a redirect points.
  *
  * @example
- * const next = nextRedirect(request, response); // Request without X-API-Key if the origin changed
+ * const next = nextRedirect(request, response); // without X-API-Key if the origin changed
  */
-export function nextRedirect(request: Request, response: Response): Request | undefined {
-  if (!REDIRECT_STATUSES.has(response.status) || request.body !== null) return undefined;
+export function nextRedirect(
+  request: HttpRequest,
+  response: HttpResponse,
+): HttpRequest | undefined {
+  if (!REDIRECT_STATUSES.has(response.status) || request.body !== undefined) return undefined;
   const location = response.headers.get("location");
   if (!location) return undefined;
-  const target = new URL(location, request.url);
-  if (target.protocol !== "https:" && target.protocol !== "http:") return undefined;
-  const headers = new Headers(request.headers);
-  if (target.origin !== new URL(request.url).origin) {
-    for (const name of CREDENTIAL_HEADERS) headers.delete(name);
+  let target: URL;
+  try {
+    target = new URL(location, request.url);
+  } catch {
+    return undefined;
   }
-  return new Request(target, { method: request.method, headers, redirect: "manual" });
+  if (target.protocol !== "https:" && target.protocol !== "http:") return undefined;
+  let headers = request.headers;
+  if (target.origin !== new URL(request.url).origin) {
+    headers = {};
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (!CREDENTIAL_HEADERS.has(name.toLowerCase())) headers[name] = value;
+    }
+  }
+  return { method: request.method, url: target.href, headers, body: undefined };
 }

@@ -1,22 +1,22 @@
 import { SieveConnectionError } from "../errors/sieve-connection-error.js";
 import { SieveTimeoutError } from "../errors/sieve-timeout-error.js";
+import type { Logger, RetryInfo } from "../types/client-options.js";
 import { abortableSleep } from "../utils/abortable-sleep.js";
 import { backoffDelay } from "./backoff.js";
+import type { HttpRequest, HttpResponse, Sender } from "./http-types.js";
 import { nextRedirect } from "./redirects.js";
-import { rememberTarget } from "./response-target.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { isIdempotent, shouldRetryFailure, shouldRetryStatus } from "./retry-policy.js";
-import type { Logger, RetryInfo } from "../types/client-options.js";
 
 /** Per-call limits that override the client's defaults. */
 export interface AttemptLimits {
-  timeoutMs?: number;
-  maxRetries?: number;
+  timeoutMs?: number | undefined;
+  maxRetries?: number | undefined;
 }
 
 /** What the transport needs from the client's configuration. */
 export interface TransportConfig {
-  fetch: (input: Request) => Promise<Response>;
+  send: Sender;
   maxRetries: number;
   maxRetryDelayMs: number;
   timeoutMs: number;
@@ -26,10 +26,14 @@ export interface TransportConfig {
 }
 
 /** Sends one request with retries, per-attempt timeouts and safe redirects. */
-export type Transport = (request: Request, limits?: AttemptLimits) => Promise<Response>;
+export type Transport = (
+  request: HttpRequest,
+  signal?: AbortSignal | undefined,
+  limits?: AttemptLimits,
+) => Promise<HttpResponse>;
 
 const MAX_REDIRECTS = 5;
-const NOT_SENT_TWICE =
+export const NOT_SENT_TWICE =
   "The request may have reached Sieve: the job may or may not have been created. " +
   "Check sieve.jobs.list() before pushing again.";
 
@@ -37,80 +41,66 @@ const NOT_SENT_TWICE =
 class AttemptTimeout extends Error {}
 
 /**
- * Builds the `fetch` that openapi-fetch calls. Each attempt gets its own timer and a fresh clone
- * of the request (clones only when another attempt can follow and there is a body to lose), and
- * reads the whole body before the timer stops, so a stalled or dropped body counts as a failed
+ * Builds the client's transport on a sender. Each attempt gets one timer and one controller,
+ * and covers the whole exchange, body included, so a stalled or dropped body counts as a failed
  * attempt rather than a hang. Which failures are retried, and after how long, is decided by
- * `retry-policy.ts`, `retry-after.ts` and `backoff.ts`.
+ * `retry-policy.ts`, `retry-after.ts` and `backoff.ts`; redirects by `redirects.ts`.
  *
  * @example
- * const transport = createTransport({ fetch: globalThis.fetch, maxRetries: 2, maxRetryDelayMs: 60_000, timeoutMs: 60_000 });
- * const response = await transport(new Request("https://mango.sievedata.com/v2/jobs"));
+ * const transport = createTransport({ send: createFetchSender(fetch), maxRetries: 2, maxRetryDelayMs: 60_000, timeoutMs: 60_000 });
+ * const response = await transport({ method: "GET", url, headers, body: undefined });
  */
 export function createTransport(config: TransportConfig): Transport {
-  const { logger, onRetry } = config;
+  const { logger, onRetry, send } = config;
   const random = config.random ?? Math.random;
 
-  async function attempt(request: Request, timeoutMs: number): Promise<Response> {
-    const caller = request.signal;
+  async function attempt(request: HttpRequest, caller: AbortSignal | undefined, timeoutMs: number) {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new AttemptTimeout()), timeoutMs);
-    const onAbort = () => controller.abort(caller.reason);
-    caller.addEventListener("abort", onAbort, { once: true });
+    const onAbort = () => controller.abort(caller?.reason);
+    caller?.addEventListener("abort", onAbort, { once: true });
     try {
-      // The signal and redirect mode are baked into the Request, so a custom fetch that drops
-      // its second argument still honours the timeout and never follows a redirect by itself.
-      const send = (r: Request) =>
-        config.fetch(new Request(r, { signal: controller.signal, redirect: "manual" }));
       let current = request;
-      let response = await send(current);
+      let response = await send(current, controller.signal);
       for (let hops = 0; ; hops++) {
-        if (response.type === "opaqueredirect") {
-          throw new TypeError("the server redirected, and this runtime hides the target");
-        }
         const next = nextRedirect(current, response);
-        if (!next) break;
-        if (hops >= MAX_REDIRECTS) throw new TypeError(`more than ${MAX_REDIRECTS} redirects`);
-        await response.body?.cancel();
+        if (!next) return response;
+        if (hops >= MAX_REDIRECTS) {
+          // A loop never heals: a SieveConnectionError thrown here is final, not retried.
+          const { method, url } = request;
+          throw new SieveConnectionError(
+            `${method} ${url} failed: more than ${MAX_REDIRECTS} redirects.`,
+            { method, url },
+          );
+        }
         current = next;
-        response = await send(current);
+        response = await send(current, controller.signal);
       }
-      const body =
-        response.status === 204 || response.status === 304 ? null : await response.arrayBuffer();
-      const buffered = new Response(body, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
-      rememberTarget(buffered, { method: current.method, url: current.url });
-      return buffered;
     } catch (error) {
-      if (caller.aborted) throw caller.reason;
+      if (caller?.aborted) throw caller.reason;
       if (controller.signal.aborted) throw controller.signal.reason;
       throw error;
     } finally {
       clearTimeout(timer);
-      caller.removeEventListener("abort", onAbort);
+      caller?.removeEventListener("abort", onAbort);
     }
   }
 
-  return async function transport(request, limits) {
-    const { method, url, signal } = request;
+  return async function transport(request, signal, limits) {
+    const { method, url } = request;
     const maxRetries = limits?.maxRetries ?? config.maxRetries;
     const timeoutMs = limits?.timeoutMs ?? config.timeoutMs;
     for (let retry = 0; ; retry++) {
-      signal.throwIfAborted();
+      signal?.throwIfAborted();
       const more = retry < maxRetries;
-      const started = Date.now();
+      const started = logger?.debug ? Date.now() : 0;
       logger?.debug?.(`sieve-client: ${method} ${url}`);
-      let response: Response;
+      let response: HttpResponse;
       try {
-        response = await attempt(
-          more && request.body !== null ? request.clone() : request,
-          timeoutMs,
-        );
+        response = await attempt(request, signal, timeoutMs);
       } catch (error) {
-        if (signal.aborted) throw signal.reason;
+        if (signal?.aborted) throw signal.reason;
+        if (error instanceof SieveConnectionError) throw error;
         const failure = describeFailure(error, { method, url, timeoutMs });
         if (!more || !shouldRetryFailure(method, error)) throw failure;
         const delayMs = backoffDelay(retry, random);
@@ -121,7 +111,8 @@ export function createTransport(config: TransportConfig): Transport {
       logger?.debug?.(
         `sieve-client: ${method} ${url} -> ${response.status} in ${Date.now() - started} ms`,
       );
-      if (response.ok || !more || !shouldRetryStatus(method, response.status)) return response;
+      if (response.status < 400 || !more || !shouldRetryStatus(method, response.status))
+        return response;
       const asked = parseRetryAfter(response.headers);
       if (asked !== undefined && asked > config.maxRetryDelayMs) return response;
       const delayMs = asked ?? backoffDelay(retry, random);
@@ -148,12 +139,11 @@ function describeFailure(
     const message = `${target.method} ${target.url} timed out after ${target.timeoutMs} ms.${note}`;
     return new SieveTimeoutError(message, target);
   }
-  const reason = connectionReason(error);
-  const message = `${target.method} ${target.url} failed: ${reason}.${note}`;
+  const message = `${target.method} ${target.url} failed: ${connectionReason(error)}.${note}`;
   return new SieveConnectionError(message, target, { cause: error });
 }
 
-/** The most specific text in a fetch failure: undici hides the reason in `cause`. */
+/** The most specific text in a failure: fetch hides the reason in `cause`. */
 function connectionReason(error: unknown): string {
   let current: unknown = error;
   let text = "connection failed";
@@ -164,5 +154,3 @@ function connectionReason(error: unknown): string {
   }
   return text;
 }
-
-export { NOT_SENT_TWICE };

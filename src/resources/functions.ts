@@ -5,6 +5,7 @@ import type {
   JobPage,
   operations,
 } from "../../generated/sieve.js";
+import { checkCallOptions } from "../client/call-options.js";
 import type { ClientContext } from "../client/context.js";
 import { nextOffsetOf, paginate } from "../pagination/paginate.js";
 import type { AllJobsParams } from "./jobs-resource.js";
@@ -86,44 +87,40 @@ export function createFunctionsResource(ctx: ClientContext): FunctionsResource {
   };
   const functions: FunctionsResource = {
     async get(ref, options) {
-      const path = pathOf(ref);
-      const init = ctx.init(options);
-      const pending = ctx.raw.GET("/functions/{owner_name}/{function_name}", {
-        params: { path },
-        parseAs: "text",
-        ...init,
-      });
-      return ctx.unwrap<SieveFunction>(pending);
+      return ctx.call(
+        "get",
+        "/functions/{owner_name}/{function_name}",
+        { path: pathOf(ref) },
+        options,
+      );
     },
 
     async versions(ref, params, options) {
       const path = pathOf(ref);
       const query = checkPageQuery(params, { withStatus: false });
-      const init = ctx.init(options);
-      const pending = ctx.raw.GET("/functions/{owner_name}/{function_name}/versions", {
-        params: { path, query },
-        parseAs: "text",
-        ...init,
-      });
-      return ctx.unwrap<FunctionVersion[]>(pending);
+      return ctx.call(
+        "get",
+        "/functions/{owner_name}/{function_name}/versions",
+        { path, query },
+        options,
+      );
     },
 
     async jobs(ref, params, options) {
       const path = pathOf(ref);
       const query = checkPageQuery(params, { withStatus: true });
-      const init = ctx.init(options);
-      const pending = ctx.raw.GET("/functions/{owner_name}/{function_name}/jobs", {
-        params: { path, query },
-        parseAs: "text",
-        ...init,
-      });
-      return ctx.unwrap<JobPage>(pending);
+      return ctx.call(
+        "get",
+        "/functions/{owner_name}/{function_name}/jobs",
+        { path, query },
+        options,
+      );
     },
 
     allJobs(ref, params, options) {
       pathOf(ref);
+      checkCallOptions(options);
       const { pageSize, filter } = checkIterationParams(params, { withStatus: true });
-      ctx.init(options);
       return paginate(async (offset) => {
         const page = await functions.jobs(ref, { ...filter, limit: pageSize, offset }, options);
         return { items: page.data, nextOffset: nextOffsetOf(page, offset, pageSize) };
@@ -132,8 +129,8 @@ export function createFunctionsResource(ctx: ClientContext): FunctionsResource {
 
     allVersions(ref, params, options) {
       pathOf(ref);
+      checkCallOptions(options);
       const { pageSize } = checkIterationParams(params, { withStatus: false });
-      ctx.init(options);
       return paginate(async (offset) => {
         const items = await functions.versions(ref, { limit: pageSize, offset }, options);
         return { items, nextOffset: items.length >= pageSize ? offset + items.length : undefined };

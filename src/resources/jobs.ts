@@ -1,4 +1,4 @@
-import type { CancelJobResponse, Job, JobPage, PushResponse } from "../../generated/sieve.js";
+import { checkCallOptions } from "../client/call-options.js";
 import type { ClientContext } from "../client/context.js";
 import { NOT_SENT_TWICE } from "../http/transport.js";
 import type { JobReader } from "../jobs/job-reader.js";
@@ -20,31 +20,26 @@ import type { JobsResource } from "./jobs-resource.js";
  * const jobs = createJobsResource(ctx);
  */
 export function createJobsResource(ctx: ClientContext): JobsResource {
-  const readJob: JobReader = (jobId, offset, call) => {
-    const timeoutMs =
-      call.timeoutMs === undefined ? undefined : Math.min(call.timeoutMs, ctx.timeoutMs);
-    const query = offset ? { offset } : {};
-    const init = ctx.init({
+  // The wait and stream loops retry by themselves, so each of their reads is a single attempt,
+  // limited to the time the loop has left.
+  const readJob: JobReader = (jobId, offset, { signal, timeoutMs }) => {
+    const limit = timeoutMs === undefined ? undefined : Math.min(timeoutMs, ctx.timeoutMs);
+    const query = offset ? { offset } : undefined;
+    const options = {
       maxRetries: 0,
-      ...(call.signal ? { signal: call.signal } : {}),
-      ...(timeoutMs ? { timeoutMs } : {}),
-    });
-    const pending = ctx.raw.GET("/jobs/{job_id}", {
-      params: { path: { job_id: jobId }, query },
-      parseAs: "text",
-      ...init,
-    });
-    return ctx.unwrap<Job>(pending);
+      ...(signal ? { signal } : {}),
+      ...(limit ? { timeoutMs: limit } : {}),
+    };
+    return ctx.call("get", "/jobs/{job_id}", { path: { job_id: jobId }, query }, options);
   };
 
   const jobs: JobsResource = {
     async push(request, options) {
       const body = validatePushRequest(request);
-      const init = ctx.init(options);
       const secrets = Object.values(body.env ?? {}).filter(
         (v): v is string => typeof v === "string",
       );
-      return ctx.unwrap<PushResponse>(ctx.raw.POST("/push", { body, parseAs: "text", ...init }), {
+      return ctx.call("post", "/push", { body }, options, {
         secrets,
         serverFailureNote: NOT_SENT_TWICE,
       });
@@ -52,35 +47,20 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
 
     async get(jobId, params, options) {
       const job_id = assertPathSegment("jobId", jobId);
-      const query = assertOptionalObject("params", params);
-      assertKnownKeys("params", query, ["offset"]);
-      const offset = assertCount("params.offset", query.offset);
-      const init = ctx.init(options);
-      const pending = ctx.raw.GET("/jobs/{job_id}", {
-        params: { path: { job_id }, query: offset === undefined ? {} : { offset } },
-        parseAs: "text",
-        ...init,
-      });
-      return ctx.unwrap<Job>(pending);
+      const given = assertOptionalObject("params", params);
+      assertKnownKeys("params", given, ["offset"]);
+      const offset = assertCount("params.offset", given.offset);
+      return ctx.call("get", "/jobs/{job_id}", { path: { job_id }, query: { offset } }, options);
     },
 
     async list(params, options) {
       const query = checkPageQuery(params, { withStatus: true });
-      const init = ctx.init(options);
-      return ctx.unwrap<JobPage>(
-        ctx.raw.GET("/jobs", { params: { query }, parseAs: "text", ...init }),
-      );
+      return ctx.call("get", "/jobs", { query }, options);
     },
 
     async cancel(jobId, options) {
       const job_id = assertPathSegment("jobId", jobId);
-      const init = ctx.init(options);
-      const pending = ctx.raw.DELETE("/jobs/{job_id}", {
-        params: { path: { job_id } },
-        parseAs: "text",
-        ...init,
-      });
-      return ctx.unwrap<CancelJobResponse>(pending);
+      return ctx.call("delete", "/jobs/{job_id}", { path: { job_id } }, options);
     },
 
     async wait(jobId, options) {
@@ -89,19 +69,17 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
     },
 
     async run(request, options) {
-      const body = validatePushRequest(request);
+      const body = validatePushRequest(request) as typeof request;
       const resolved = resolveWaitOptions(options, ["cancelOnAbort"]);
       const cancelOnAbort = options?.cancelOnAbort ?? true;
       const { signal } = resolved;
-      return runJob(
-        {
-          push: (pushSignal) =>
-            jobs.push(body as typeof request, pushSignal ? { signal: pushSignal } : undefined),
-          wait: (id) => waitForJob(readJob, id, resolved),
-          cancel: (id) => jobs.cancel(id, { maxRetries: 1, timeoutMs: 10_000 }),
-        },
-        { signal, cancelOnAbort },
-      );
+      const steps = {
+        push: (pushSignal: AbortSignal | undefined) =>
+          jobs.push(body, pushSignal ? { signal: pushSignal } : undefined),
+        wait: (id: string) => waitForJob(readJob, id, resolved),
+        cancel: (id: string) => jobs.cancel(id, { maxRetries: 1, timeoutMs: 10_000 }),
+      };
+      return runJob(steps, { signal, cancelOnAbort });
     },
 
     outputs(jobId, options) {
@@ -117,7 +95,7 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
 
     all(params, options) {
       const { pageSize, filter } = checkIterationParams(params, { withStatus: true });
-      ctx.init(options);
+      checkCallOptions(options);
       return paginate(async (offset) => {
         const page = await jobs.list({ ...filter, limit: pageSize, offset }, options);
         return { items: page.data, nextOffset: nextOffsetOf(page, offset, pageSize) };

@@ -87,13 +87,15 @@ export interface SieveClientOptions {
    */
   timeoutMs?: number;
   /**
-   * The `fetch` to send requests with (default: the global one). For tests, proxies, other
-   * runtimes. It receives a `Request` whose signal and redirect mode are already set.
+   * The `fetch` to send requests with: the standard `(url, init)` signature. Default: the
+   * global one (on Node, the client's own keep-alive undici pool, which is faster). For tests,
+   * proxies and other runtimes. It is called once per attempt with `redirect: "manual"` and the
+   * attempt's signal; it must not follow redirects itself.
    *
    * @example
-   * createSieveClient({ fetch: (request) => globalThis.fetch(request) });
+   * createSieveClient({ fetch: (url, init) => globalThis.fetch(url, init) });
    */
-  fetch?: (request: Request) => Promise<Response>;
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
   /**
    * Extra headers sent with every request. `X-API-Key` cannot be set here (use `apiKey`).
    * A `User-Agent` naming sieve-client and its version is sent unless you set your own.

@@ -13,7 +13,8 @@ const BASE = "https://api.test/v2";
 
 function recordingClient() {
   const sent: Request[] = [];
-  const fetch = async (request: Request) => {
+  const fetch = async (url: string, init: RequestInit) => {
+    const request = new Request(url, init);
     sent.push(request);
     const body =
       request.method === "GET" && request.url.includes("/versions") ? "[]" : '{"data":[]}';

@@ -23,7 +23,8 @@ export type Responder = (request: Request) => Response | Promise<Response>;
 export function fakeFetch(...responders: Responder[]) {
   if (responders.length === 0) throw new Error("fakeFetch needs at least one responder");
   const requests: Request[] = [];
-  const fetch = vi.fn(async (request: Request): Promise<Response> => {
+  const fetch = vi.fn(async (url: string, init?: RequestInit): Promise<Response> => {
+    const request = new Request(url, init);
     requests.push(request);
     const responder = responders[Math.min(requests.length, responders.length) - 1] as Responder;
     return responder(request);

@@ -1,0 +1,69 @@
+import { SieveApiError } from "../errors/sieve-api-error.js";
+import { createApiError } from "../errors/status-errors.js";
+import type { HttpRequest, HttpResponse } from "../http/http-types.js";
+import { parseRetryAfter } from "../http/retry-after.js";
+import type { Redactor } from "../utils/redactor.js";
+
+/** How to turn a failed response into an error. */
+export interface ParseOptions {
+  /** Masks the API key and `env` values that a server may echo back. */
+  redactor: Redactor;
+  /** Appended to the message of a 5xx failure, e.g. that a push may have created a job. */
+  serverFailureNote?: string | undefined;
+}
+
+const MAX_BODY_KEPT = 1_000;
+
+/**
+ * Returns the parsed JSON of a 2xx response, or throws the `SieveApiError` subclass that fits
+ * the status, with the body parsed when it is JSON and kept as text when not (a proxy's HTML
+ * page). A 2xx whose body is empty or not JSON becomes a `SieveApiError` that says so, never a
+ * `SyntaxError` (whose message would quote the body, secrets included).
+ *
+ * @example
+ * const job = parseResult<Job>(request, response, { redactor });
+ */
+export function parseResult<T>(
+  request: HttpRequest,
+  response: HttpResponse,
+  options: ParseOptions,
+): T {
+  const { status, body } = response;
+  const { redactor } = options;
+  const { method, url } = request;
+  if (status >= 200 && status < 300) {
+    try {
+      return JSON.parse(body) as T;
+    } catch {
+      const reason = body.trim() === "" ? "the body is empty" : "it does not parse as JSON";
+      throw new SieveApiError({
+        status,
+        method,
+        url,
+        headers: response.headers.toRecord(),
+        body: redactor.text(body).slice(0, MAX_BODY_KEPT),
+        detail: `the ${status} response is not valid JSON (${reason}); expected a JSON body`,
+      });
+    }
+  }
+  const retryAfterMs = parseRetryAfter(response.headers);
+  const parsed = redactor.value(parseErrorBody(body));
+  throw createApiError({
+    status,
+    method,
+    url,
+    headers: response.headers.toRecord(),
+    body: typeof parsed === "string" ? parsed.slice(0, MAX_BODY_KEPT * 10) : parsed,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    ...(options.serverFailureNote && status >= 500 ? { note: options.serverFailureNote } : {}),
+  });
+}
+
+function parseErrorBody(body: string): unknown {
+  if (body.trim() === "") return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body;
+  }
+}

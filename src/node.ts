@@ -1,0 +1,26 @@
+/**
+ * sieve-client for Node.js: the same API as the web-standard entry (`./index.ts`), except that
+ * `createSieveClient` sends through a keep-alive undici agent unless you pass your own `fetch`.
+ * Chosen by the `node` condition of the package's `exports`, so Node users get it from
+ * `import { createSieveClient } from "sieve-client"`.
+ *
+ * @example
+ * import { createSieveClient } from "sieve-client";
+ * const sieve = createSieveClient(); // undici on Node, fetch elsewhere
+ */
+import { createClientOn, type SieveClient } from "./client/create-sieve-client.js";
+import { createUndiciSender } from "./http/undici-sender.js";
+import type { SieveClientOptions } from "./types/client-options.js";
+
+export * from "./index.js";
+
+/**
+ * Creates a client that sends through undici's keep-alive agent (or through `options.fetch`
+ * when given). Every option is optional: the key comes from `SIEVE_API_KEY` by default.
+ *
+ * @example
+ * const sieve = createSieveClient({ apiKey: process.env.SIEVE_API_KEY });
+ */
+export function createSieveClient(options?: SieveClientOptions): SieveClient {
+  return createClientOn(options, createUndiciSender);
+}
