@@ -305,7 +305,7 @@ export interface components {
        */
       function_type?: "function" | "workflow" | null;
       /** @description The most recent version of the function. */
-      latest_version?: components["schemas"]["FunctionVersion"] | (never | null);
+      latest_version?: components["schemas"]["FunctionVersion"] | null;
       /** @description The name of the function, without its owner. */
       name: string;
       /** @description The user or organization that owns the function. */
@@ -418,7 +418,7 @@ export interface components {
       /** @description The CUDA version, for GPU versions. */
       cuda_version?: string | null;
       /** @description The version's workers right now, per state. */
-      current_workers?: components["schemas"]["WorkerCounts"] | (never | null);
+      current_workers?: components["schemas"]["WorkerCounts"] | null;
       /** @description The environment variables the version reads. */
       environment_variables: components["schemas"]["EnvironmentVariable"][];
       /** @description The functions (`owner/name`) this version calls. */
@@ -516,7 +516,7 @@ export interface components {
       /** @description Why the job failed; an empty string when it did not. */
       error: string | null;
       /** @description The function the job ran: either just its `name` and `owner_name` or its full metadata; null when Sieve does not include it. */
-      function: components["schemas"]["Function"] | (never | null);
+      function: components["schemas"]["Function"] | null;
       /** @description The id of the function version that ran the job; may be shortened to its first 7 characters. */
       function_id: string;
       /** @description The id of the job. */
@@ -1210,6 +1210,9 @@ type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
 export const buildStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>["schemas"]["BuildStatus"]
 > = ["queued", "building", "pushing", "deploying", "ready", "error"];
+export const functionFunction_typeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>["schemas"]["Function"]["function_type"]
+> = ["function", "workflow"];
 export const jobRestartTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>["schemas"]["JobRestart"]["type"]
 > = ["preemption", "OOM", "error"];
