@@ -33,23 +33,35 @@ export async function startPrism(
   child.stderr.on("data", collect);
 
   await new Promise<void>((resolve, reject) => {
-    const fail = (why: string) => {
+    const done = () => {
       clearTimeout(timer);
-      child.kill("SIGKILL");
-      reject(new Error(`Prism ${mode} did not start: ${why}\n--- Prism output ---\n${output}`));
+      child.off("exit", onExit);
+      child.stdout.off("data", onData);
     };
-    const timer = setTimeout(
-      () => fail(`not listening after ${startTimeoutMs} ms`),
-      startTimeoutMs,
-    );
-    child.once("exit", (code) => fail(`exited with code ${code}`));
-    child.stdout.on("data", () => {
-      if (output.includes("Prism is listening")) {
-        clearTimeout(timer);
-        child.removeAllListeners("exit");
-        resolve();
-      }
-    });
+    const onExit = (code: number | null) => {
+      done();
+      reject(
+        new Error(
+          `Prism ${mode} did not start: exited with code ${code}\n--- Prism output ---\n${output}`,
+        ),
+      );
+    };
+    const onData = () => {
+      if (!output.includes("Prism is listening")) return;
+      done();
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      done();
+      child.kill("SIGKILL");
+      reject(
+        new Error(
+          `Prism ${mode} did not start: not listening after ${startTimeoutMs} ms\n--- Prism output ---\n${output}`,
+        ),
+      );
+    }, startTimeoutMs);
+    child.once("exit", onExit);
+    child.stdout.on("data", onData);
   });
 
   return {
