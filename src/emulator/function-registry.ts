@@ -1,0 +1,167 @@
+import { createHash } from "node:crypto";
+import type {
+  Function as SieveFunction,
+  FunctionVersion,
+  PushRequest,
+} from "../../generated/sieve.js";
+import { sieveTimestamp } from "./sieve-format.js";
+import type { EmulatedFunction } from "./function-types.js";
+
+/** A served function with the metadata the API shows for it. */
+export interface RegisteredFunction {
+  /** `"owner/name"`. */
+  ref: string;
+  definition: EmulatedFunction;
+  /** Version ids, newest first. */
+  versionIds: string[];
+  streamOutput: boolean;
+  metadata: SieveFunction;
+  /** Newest first, as `listFunctionVersions` lists them. */
+  versions: FunctionVersion[];
+}
+
+/** The function and version a push runs. */
+export interface PushTarget {
+  fn: RegisteredFunction;
+  versionId: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The functions an emulator serves, found by `owner/name` or by version id in O(1).
+ *
+ * @example
+ * const registry = new FunctionRegistry({ "demo/echo": { handler: (i) => i.text } }, Date.now());
+ * registry.get("demo", "echo")?.metadata.latest_version?.build_status; // "ready"
+ */
+export class FunctionRegistry {
+  readonly #byRef = new Map<string, RegisteredFunction>();
+  readonly #byVersion = new Map<string, PushTarget>();
+
+  constructor(definitions: Record<string, EmulatedFunction>, now: number) {
+    for (const [ref, definition] of Object.entries(definitions)) {
+      if (!/^[^/:\s]+\/[^/:\s]+$/.test(ref)) {
+        throw new TypeError(`startEmulator: function keys must be "owner/name", got "${ref}"`);
+      }
+      const fn = describe(ref, definition, now);
+      this.#byRef.set(ref, fn);
+      for (const versionId of fn.versionIds) {
+        if (this.#byVersion.has(versionId)) {
+          throw new TypeError(`startEmulator: version "${versionId}" is used twice`);
+        }
+        this.#byVersion.set(versionId, { fn, versionId });
+      }
+    }
+  }
+
+  /**
+   * A function by owner and name.
+   *
+   * @example
+   * registry.get("demo", "echo");
+   */
+  get(owner: string, name: string): RegisteredFunction | undefined {
+    return this.#byRef.get(`${owner}/${name}`);
+  }
+
+  /**
+   * What a validated push runs: by `function` (`owner/name[:version]`) or by version `id`.
+   * `"invalid"` for a malformed reference, `undefined` for an unknown function or version.
+   *
+   * @example
+   * registry.resolve({ function: "demo/echo", inputs: {} }); // { fn, versionId }
+   */
+  resolve(request: PushRequest): PushTarget | "invalid" | undefined {
+    if (typeof request.id === "string") return this.#byVersion.get(request.id);
+    const match = /^([^/:]+)\/([^/:]+)(?::([^/:]+))?$/.exec(request.function ?? "");
+    if (!match) return "invalid";
+    const [, owner = "", name = "", version] = match;
+    const fn = this.get(owner, name);
+    if (!fn) return undefined;
+    const versionId = version ?? fn.versionIds[0];
+    return versionId !== undefined && fn.versionIds.includes(versionId)
+      ? { fn, versionId }
+      : undefined;
+  }
+}
+
+function describe(ref: string, definition: EmulatedFunction, now: number): RegisteredFunction {
+  const [owner = "", name = ""] = ref.split("/");
+  const versionIds = [definition.version ?? stableId(ref), ...(definition.previousVersions ?? [])];
+  const streamOutput =
+    definition.streamOutput ?? /Generator/.test(Object.prototype.toString.call(definition.handler));
+  const versions = versionIds.map((id, age) =>
+    describeVersion(definition, id, streamOutput, now - age * DAY_MS),
+  );
+  const metadata: SieveFunction = {
+    name,
+    owner_name: owner,
+    visibility: "private",
+    title: name,
+    code_url: null,
+    description: definition.description ?? null,
+    tags: [],
+    cover_image_url: null,
+    examples: [],
+    readme: null,
+    latest_version: versions[0] ?? null,
+    featured_key: null,
+    function_type: "function",
+    webhooks: [],
+    restart_on_error: false,
+  };
+  return { ref, definition, versionIds, streamOutput, metadata, versions };
+}
+
+function describeVersion(
+  definition: EmulatedFunction,
+  id: string,
+  streamOutput: boolean,
+  readyAt: number,
+): FunctionVersion {
+  const computeType = definition.computeType ?? "cpu";
+  const gpu = computeType !== "cpu";
+  return {
+    id,
+    build_status: "ready",
+    queued_at: sieveTimestamp(readyAt - 180_000),
+    built_at: sieveTimestamp(readyAt - 60_000),
+    ready_at: sieveTimestamp(readyAt),
+    compute_type: computeType,
+    python_packages: [],
+    system_packages: [],
+    cuda_version: gpu ? "12.1" : null,
+    gpu,
+    split: 1,
+    minimum_replicas: 0,
+    maximum_replicas: 1,
+    inputs: (definition.inputs ?? []).map((input) => ({
+      type: input.type ?? null,
+      name: input.name,
+      description: input.description ?? null,
+      is_optional: input.optional ?? false,
+    })),
+    outputs: (definition.outputs ?? []).map((output) => ({
+      type: output.type ?? null,
+      name: null,
+      description: output.description ?? null,
+    })),
+    current_workers: { starting: 0, setup: 0, active: 0, idle: 1, awaiting_resources: 0 },
+    environment_variables: definition.environmentVariables ?? [],
+    stream_output: streamOutput,
+    function_dependencies: [],
+  };
+}
+
+/** A UUID-shaped id derived from a name, so a function keeps its version id across runs. */
+function stableId(seed: string): string {
+  const hex = createHash("sha256").update(seed).digest("hex");
+  return [
+    hex.slice(0, 8),
+    hex.slice(8, 12),
+    hex.slice(12, 16),
+    hex.slice(16, 20),
+    hex.slice(20, 32),
+  ].join("-");
+}

@@ -1,0 +1,142 @@
+import { EventEmitter } from "node:events";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { handleOperation } from "./api-handlers.js";
+import { FaultQueue, faultReply } from "./faults.js";
+import { FunctionRegistry } from "./function-registry.js";
+import { detailReply, readBody, writeReply, type Reply } from "./http-reply.js";
+import { JobRunner } from "./job-runner.js";
+import { JobStore } from "./job-store.js";
+import { RequestLog } from "./request-log.js";
+import { matchRoute } from "./router.js";
+import { TimerSet } from "./timers.js";
+import type { Emulator, EmulatorEvents, EmulatorOptions, RecordedRequest } from "./types.js";
+import { WebhookSender } from "./webhook-sender.js";
+
+/** The API key an emulator accepts unless `apiKey` says otherwise. */
+export const DEFAULT_EMULATOR_API_KEY = "sieve-emulator-key";
+
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Starts a local, stateful Sieve API on 127.0.0.1: every operation of openapi/sieve.yaml,
+ * served from memory, with jobs run by the given handlers, real webhook deliveries, fault
+ * injection and a request log. Resolves once it listens.
+ *
+ * A request goes: recorded in `requests` -> a queued fault, if one matches -> route (404/405)
+ * -> `X-API-Key` (401) -> query/body validation (422) -> the operation.
+ *
+ * @example
+ * import { createSieveClient } from "sieve-client";
+ * import { startEmulator } from "sieve-client/emulator";
+ *
+ * const emu = await startEmulator({
+ *   functions: { "demo/echo": { handler: async (inputs) => inputs.text } },
+ * });
+ * const sieve = createSieveClient({ apiKey: emu.apiKey, baseUrl: emu.url });
+ * const { id } = await sieve.jobs.push({ function: "demo/echo", inputs: { text: "hi" } });
+ * await emu.close();
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new TypeError(`startEmulator: port must be an integer 0-65535, got ${port}`);
+  }
+  const apiKey = options.apiKey ?? DEFAULT_EMULATOR_API_KEY;
+  const timers = new TimerSet();
+  const webhooks = new WebhookSender(options.webhookTimeoutMs ?? 5_000);
+  const events = new EventEmitter<EmulatorEvents>();
+  // Tests and benchmarks may watch thousands of jobs at once, one listener each.
+  events.setMaxListeners(0);
+  const store = new JobStore();
+  const registry = new FunctionRegistry(options.functions ?? {}, Date.now());
+  const runner = new JobRunner({ store, timers, webhooks, events });
+  const requests = new RequestLog(options.requestLogLimit);
+  const faults = new FaultQueue();
+  let closing: Promise<void> | undefined;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = (req.method ?? "GET").toUpperCase();
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const inApi = url.pathname === "/v2" || url.pathname.startsWith("/v2/");
+    const path = inApi ? url.pathname.slice(3) : url.pathname;
+    const entry = requests.record({
+      method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      time: Date.now(),
+      headers: { ...req.headers },
+    });
+    const fault = faults.take(method, path);
+    if (fault?.latencyMs) await timers.sleep(fault.latencyMs);
+    if (fault?.drop === "before-response") {
+      req.socket.destroy();
+      return;
+    }
+    const reply =
+      fault?.status !== undefined
+        ? faultReply({ ...fault, status: fault.status })
+        : await answer(req, method, url, inApi ? path : undefined, entry);
+    writeReply(res, reply, { truncate: fault?.drop === "mid-response" });
+  }
+
+  async function answer(
+    req: IncomingMessage,
+    method: string,
+    url: URL,
+    path: string | undefined,
+    entry: RecordedRequest,
+  ): Promise<Reply> {
+    const match = path === undefined ? detailReply(404, "Not Found") : matchRoute(method, path);
+    if (!("operation" in match)) return match;
+    if (req.headers["x-api-key"] !== apiKey) {
+      return detailReply(401, "Unauthorized - valid API Key required.");
+    }
+    let body: string | undefined;
+    if (match.operation === "pushJob") {
+      body = await readBody(req, MAX_BODY_BYTES);
+      if (body === undefined) return detailReply(413, "Request body too large.");
+      entry.body = body;
+    }
+    // A push whose body arrived while close() ran must not start a job on a closed emulator.
+    if (closing) return detailReply(503, "Emulator closed.");
+    return handleOperation({ registry, store, runner }, { match, query: url.searchParams, body });
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      writeReply(res, detailReply(500, `Internal Server Error: ${message}`));
+    });
+  });
+  server.on("clientError", (_error, socket) => socket.destroy());
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const boundPort = typeof address === "object" && address ? address.port : port;
+
+  return {
+    url: `http://127.0.0.1:${boundPort}/v2`,
+    port: boundPort,
+    apiKey,
+    faults,
+    requests,
+    jobs: store,
+    events,
+    close() {
+      closing ??= (async () => {
+        timers.clearAll();
+        runner.abortAll();
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await webhooks.close();
+        await closed;
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,239 @@
+import type { EventEmitter } from "node:events";
+import type { FunctionIO, JobStatus, Webhook } from "../../generated/sieve.js";
+import type { EmulatedFunction } from "./function-types.js";
+import type { RequestLog } from "./request-log.js";
+
+/** Options of `startEmulator`. */
+export interface EmulatorOptions {
+  /**
+   * The port to listen on, always on 127.0.0.1 (default 0: a free port).
+   *
+   * @example
+   * await startEmulator({ port: 8787, functions: {} });
+   */
+  port?: number;
+  /**
+   * The only API key accepted in `X-API-Key` (default `DEFAULT_EMULATOR_API_KEY`).
+   *
+   * @example
+   * await startEmulator({ apiKey: "test-key", functions: {} });
+   */
+  apiKey?: string;
+  /**
+   * The functions served, keyed `"owner/name"`.
+   *
+   * @example
+   * await startEmulator({ functions: { "demo/echo": { handler: (inputs) => inputs.text } } });
+   */
+  functions?: Record<string, EmulatedFunction>;
+  /**
+   * How many requests `requests` keeps (default 100 000); beyond it the oldest tenth is dropped.
+   *
+   * @example
+   * await startEmulator({ functions: {}, requestLogLimit: 1_000 });
+   */
+  requestLogLimit?: number;
+  /**
+   * The time limit of one webhook delivery, in ms (default 5 000).
+   *
+   * @example
+   * await startEmulator({ functions: {}, webhookTimeoutMs: 500 });
+   */
+  webhookTimeoutMs?: number;
+}
+
+/** Which requests a fault or a log query is about; every field given must match. */
+export interface RequestMatcher {
+  /**
+   * HTTP method, any case.
+   *
+   * @example
+   * emu.requests.count({ method: "POST" });
+   */
+  method?: string;
+  /**
+   * The API path after `/v2`, without query: a string matches exactly, a RegExp is tested.
+   *
+   * @example
+   * emu.requests.count({ path: /^\/jobs\/[^/]+$/ });
+   */
+  path?: string | RegExp;
+}
+
+/** A fault to inject into the next matching requests (see `Faults.next`). */
+export interface FaultSpec {
+  /**
+   * Answer this status instead of handling the request: nothing happens (no job is created).
+   *
+   * @example
+   * emu.faults.next({ status: 503 });
+   */
+  status?: number;
+  /**
+   * How many matching requests it hits (default 1).
+   *
+   * @example
+   * emu.faults.next({ status: 502, times: 2 });
+   */
+  times?: number;
+  /**
+   * The `Retry-After` header sent with `status`.
+   *
+   * @example
+   * emu.faults.next({ status: 429, retryAfter: 1 });
+   */
+  retryAfter?: number | string;
+  /**
+   * Only requests that match (default: any request).
+   *
+   * @example
+   * emu.faults.next({ status: 500, matching: { method: "GET", path: /^\/jobs\// } });
+   */
+  matching?: RequestMatcher;
+  /**
+   * The body sent with `status` (default `{"detail": "<status text>"}`).
+   *
+   * @example
+   * emu.faults.next({ status: 502, body: "<html>Bad Gateway</html>", contentType: "text/html" });
+   */
+  body?: string;
+  /**
+   * The `content-type` of `body` (default `application/json`).
+   *
+   * @example
+   * emu.faults.next({ status: 503, body: "<h1>down</h1>", contentType: "text/html" });
+   */
+  contentType?: string;
+  /**
+   * `"before-response"` destroys the socket without handling the request (no job is created);
+   * `"mid-response"` handles it (a push creates its job), writes the status, headers and half
+   * of the body, then destroys the socket.
+   *
+   * @example
+   * emu.faults.next({ drop: "mid-response", matching: { method: "POST", path: "/push" } });
+   */
+  drop?: "before-response" | "mid-response";
+  /**
+   * Waits this long before answering (the real answer, a `status`, or a `drop`).
+   *
+   * @example
+   * emu.faults.next({ latencyMs: 200, times: 3 });
+   */
+  latencyMs?: number;
+}
+
+/** Fault injection: each queued fault hits the next `times` requests that match it. */
+export interface Faults {
+  /**
+   * Queues a fault. Faults apply in the order queued, at most one per request.
+   *
+   * @example
+   * emu.faults.next({ status: 503, times: 2, retryAfter: 0 });
+   */
+  next(fault: FaultSpec): void;
+  /**
+   * Drops every queued fault.
+   *
+   * @example
+   * emu.faults.clear();
+   */
+  clear(): void;
+  /**
+   * How many hits the queued faults still have.
+   *
+   * @example
+   * expect(emu.faults.pending).toBe(0);
+   */
+  readonly pending: number;
+}
+
+/** One request the emulator received, recorded before any fault applied. */
+export interface RecordedRequest {
+  /** HTTP method, upper case. */
+  method: string;
+  /** The API path after `/v2` (`/push`, `/jobs/abc`); the full path for anything outside /v2. */
+  path: string;
+  /** Query parameters (the last value of a repeated one). */
+  query: Record<string, string>;
+  /** When it arrived, ms since the epoch. */
+  time: number;
+  /** Request headers, as node:http gives them. */
+  headers: Record<string, string | string[] | undefined>;
+  /** The raw body, set once read (only `POST /push` reads one). */
+  body?: string;
+}
+
+/** A job as the emulator holds it; read-only for tests. */
+export interface EmulatorJob {
+  readonly id: string;
+  /** `"owner/name"` of the function. */
+  readonly function: string;
+  /** The version that runs it (`Job.function_id`). */
+  readonly functionId: string;
+  readonly runId: string;
+  readonly status: JobStatus;
+  /** When it was pushed, started and ended, ms since the epoch (null until then). */
+  readonly createdAt: number;
+  readonly startedAt: number | null;
+  readonly completedAt: number | null;
+  /** The inputs as pushed. */
+  readonly inputs: Readonly<Record<string, unknown>>;
+  readonly outputs: readonly FunctionIO[];
+  /** The error text; `""` unless the job ended in `error`. */
+  readonly error: string;
+  readonly webhooks: readonly Webhook[];
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/** Read access to the emulator's jobs. */
+export interface JobView {
+  /**
+   * A job by id, in O(1).
+   *
+   * @example
+   * expect(emu.jobs.get(id)?.status).toBe("finished");
+   */
+  get(id: string): EmulatorJob | undefined;
+  /**
+   * Every job, oldest first.
+   *
+   * @example
+   * expect(emu.jobs.list().map((job) => job.function)).toEqual(["demo/echo"]);
+   */
+  list(): EmulatorJob[];
+  /**
+   * How many jobs were pushed.
+   *
+   * @example
+   * expect(emu.jobs.size).toBe(1);
+   */
+  readonly size: number;
+}
+
+/** Events of `Emulator.events`. */
+export interface EmulatorEvents {
+  /** A job changed status (pushed, started or ended); read `completedAt` for the end time. */
+  job: [job: EmulatorJob];
+  /** A job produced an output. */
+  output: [job: EmulatorJob, output: FunctionIO];
+}
+
+/** A running emulator (see `startEmulator`). */
+export interface Emulator {
+  /** The API root including `/v2`, e.g. `http://127.0.0.1:41234/v2`. */
+  readonly url: string;
+  /** The port it listens on. */
+  readonly port: number;
+  /** The API key it accepts. */
+  readonly apiKey: string;
+  /** Fault injection. */
+  readonly faults: Faults;
+  /** Every request received (see `RequestLog`). */
+  readonly requests: RequestLog;
+  /** The jobs pushed so far. */
+  readonly jobs: JobView;
+  /** `job` and `output` events, e.g. to time when a job ended. */
+  readonly events: EventEmitter<EmulatorEvents>;
+  /** Stops listening, cancels timers, aborts handlers and webhook deliveries; resolves when every socket is closed. */
+  close(): Promise<void>;
+}
