@@ -14,6 +14,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: "soak",
+          include: ["test/soak/**/*.test.ts"],
+          testTimeout: 600_000,
+        },
+      },
+      {
+        test: {
           name: "contract",
           include: ["test/contract/**/*.test.ts"],
           globalSetup: ["test/contract/global-setup.ts"],

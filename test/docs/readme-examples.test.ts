@@ -7,20 +7,10 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { extractTsBlocks } from "../support/markdown.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const readme = readFileSync(`${root}README.md`, "utf8");
-
-/** The ```ts blocks of a Markdown text, with the line each starts at. */
-export function extractTsBlocks(markdown: string): Array<{ line: number; code: string }> {
-  const blocks: Array<{ line: number; code: string }> = [];
-  const pattern = /^```ts\n([\s\S]*?)^```$/gm;
-  for (const match of markdown.matchAll(pattern)) {
-    const line = markdown.slice(0, match.index).split("\n").length;
-    blocks.push({ line, code: match[1] ?? "" });
-  }
-  return blocks;
-}
 
 function compile(blocks: Array<{ line: number; code: string }>): string[] {
   const files = new Map(
