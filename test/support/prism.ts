@@ -21,10 +21,10 @@ export interface PrismServer {
 export async function startPrism(
   mode: "mock" | "proxy",
   upstream?: string,
-  startTimeoutMs = 30_000,
+  { startTimeoutMs = 30_000, spec = specFile }: { startTimeoutMs?: number; spec?: string } = {},
 ): Promise<PrismServer> {
   const port = await freePort();
-  const args = [mode, specFile, ...(upstream ? [upstream] : [])];
+  const args = [mode, spec, ...(upstream ? [upstream] : [])];
   args.push("--errors", "--host", "127.0.0.1", "--port", String(port));
   const child = spawn(prismBin, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
