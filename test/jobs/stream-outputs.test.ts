@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { FunctionIO, Job } from "../../generated/sieve.js";
 import { SieveConnectionError } from "../../src/errors/sieve-connection-error.js";
 import { SieveJobCancelledError } from "../../src/errors/sieve-job-cancelled-error.js";
 import { SieveJobFailedError } from "../../src/errors/sieve-job-failed-error.js";
 import type { JobReader } from "../../src/jobs/job-reader.js";
 import { streamOutputs } from "../../src/jobs/stream-outputs.js";
+import { useFakeClock } from "../support/timers.js";
 import { makeJob, makeOutput } from "../support/job-fixtures.js";
 
 /**
@@ -31,14 +32,7 @@ async function collect(iterable: AsyncIterable<FunctionIO>): Promise<unknown[]> 
   return seen;
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: 0 });
-  vi.spyOn(Math, "random").mockReturnValue(0);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+useFakeClock(0, 0);
 
 describe("streamOutputs", () => {
   it("yields each output exactly once, in order, asking only for unseen ones", async () => {

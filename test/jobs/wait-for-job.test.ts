@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Job } from "../../generated/sieve.js";
 import { SieveJobCancelledError } from "../../src/errors/sieve-job-cancelled-error.js";
 import { SieveJobFailedError } from "../../src/errors/sieve-job-failed-error.js";
@@ -12,6 +12,7 @@ import { SieveWaitTimeoutError } from "../../src/errors/sieve-wait-timeout-error
 import type { JobReader } from "../../src/jobs/job-reader.js";
 import { waitForJob } from "../../src/jobs/wait-for-job.js";
 import { resolveWaitOptions } from "../../src/jobs/wait-options.js";
+import { useFakeClock } from "../support/timers.js";
 import { makeJob } from "../support/job-fixtures.js";
 
 /** A reader that answers from a script, one entry per poll: a job or an error to throw. */
@@ -36,14 +37,7 @@ const apiError = (Class: typeof SieveServerError, status: number, headers = {}) 
     ...(status === 429 ? { retryAfterMs: 2_000 } : {}),
   });
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: 0 });
-  vi.spyOn(Math, "random").mockReturnValue(0);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+useFakeClock(0, 0);
 
 describe("waitForJob", () => {
   it("polls at 0, 500, 1250, 2375 ms... (×1.5 to a 3 s cap) and resolves with the finished job", async () => {

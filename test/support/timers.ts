@@ -2,12 +2,13 @@ import { afterEach, beforeEach, expect, vi } from "vitest";
 import { rejectionOf } from "./fake-fetch.js";
 
 /**
- * Fake timers for every test of the file, and `Math.random` fixed at `random` so that backoff
- * jitter is known (the client reads `Math.random` when it is created: create it in the test).
+ * Fake timers for every test of the file (the clock at `now` when given), and `Math.random`
+ * fixed at `random` so that backoff jitter is known (the client reads `Math.random` when it is
+ * created: create it in the test).
  */
-export function useFakeClock(random = 0): void {
+export function useFakeClock(random = 0, now?: number): void {
   beforeEach(() => {
-    vi.useFakeTimers();
+    vi.useFakeTimers(now === undefined ? undefined : { now });
     vi.spyOn(Math, "random").mockReturnValue(random);
   });
   afterEach(() => {
