@@ -1,3 +1,4 @@
+import { SieveConnectionError } from "../errors/sieve-connection-error.js";
 import type { HttpResponse, Sender } from "./http-types.js";
 
 /** The fetch signature a sender accepts: the global one or any compatible implementation. */
@@ -23,7 +24,11 @@ export function createFetchSender(fetch: FetchLike): Sender {
     if (request.body !== undefined) init.body = request.body;
     const response = await fetch(request.url, init);
     if (response.type === "opaqueredirect") {
-      throw new TypeError("the server redirected, and this runtime hides where to");
+      // Final, not retried: a redirect is no transient failure.
+      const { method, url } = request;
+      const why =
+        "the server redirected, and this runtime hides where to (redirects are not followed)";
+      throw new SieveConnectionError(`${method} ${url} failed: ${why}.`, { method, url });
     }
     const body = await response.text();
     const { headers } = response;

@@ -3,6 +3,7 @@
  * for every attempt, the fully read response, and the injected jitter source.
  */
 import { describe, expect, it, vi } from "vitest";
+import { SieveConnectionError } from "../../src/errors/sieve-connection-error.js";
 import { createFetchSender } from "../../src/http/fetch-sender.js";
 import type { HttpRequest } from "../../src/http/http-types.js";
 import { createTransport, type TransportConfig } from "../../src/http/transport.js";
@@ -111,5 +112,20 @@ describe("createTransport", () => {
     await sent;
     expect(random).toHaveBeenCalledTimes(1);
     expect(Math.random).not.toHaveBeenCalled();
+  });
+});
+
+describe("an opaque redirect (browsers hide manual redirects)", () => {
+  it("fails once with SieveConnectionError, not retried", async () => {
+    const opaque: Responder = () => {
+      const response = new Response(null, { status: 200 });
+      Object.defineProperty(response, "type", { value: "opaqueredirect" });
+      return response;
+    };
+    const { transport, requests } = transportWith([opaque]);
+    const error = await transport(get("https://api.test/v2/jobs")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SieveConnectionError);
+    expect((error as Error).message).toContain("redirects are not followed");
+    expect(requests).toHaveLength(1);
   });
 });
