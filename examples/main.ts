@@ -16,7 +16,7 @@ import {
   SieveJobFailedError,
   type SieveClient,
 } from "../src/node.js";
-import { demoFunctions } from "./demo-functions.js";
+import { demoFunctions } from "../src/emulator/demo-functions.js";
 
 const { values } = parseArgs({
   options: { function: { type: "string" }, input: { type: "string", multiple: true } },

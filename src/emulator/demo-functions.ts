@@ -1,4 +1,4 @@
-import type { EmulatedFunction } from "../src/emulator/index.js";
+import type { EmulatedFunction } from "./function-types.js";
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -6,7 +6,13 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
   });
 
-/** The functions `npm start` serves from the emulator: one that streams, one that fails. */
+/**
+ * The demo functions served by `npm start` and `sieve-client emulator`: `demo/dubbing` streams
+ * three outputs, `demo/broken` fails.
+ *
+ * @example
+ * const emulator = await startEmulator({ functions: demoFunctions });
+ */
 export const demoFunctions: Record<string, EmulatedFunction> = {
   "demo/dubbing": {
     description: "Pretends to dub a video: streams one translated segment at a time.",

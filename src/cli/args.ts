@@ -1,0 +1,176 @@
+import { parseArgs } from "node:util";
+import { jobStatusValues, type JobStatus } from "../node.js";
+import type { CommandOptionName, CommandSpec } from "./command-spec.js";
+import { UsageError } from "./errors.js";
+
+/** The options every command takes. */
+export interface GlobalOptions {
+  /** `--json`: one JSON document on stdout. */
+  json: boolean;
+  /** `--debug`: stack traces, and each request on stderr. */
+  debug: boolean;
+  /** `--api-key`, when given (else `SIEVE_API_KEY`). */
+  apiKey: string | undefined;
+  /** `--base-url`, when given (else `SIEVE_API_URL`, else the client's default). */
+  baseUrl: string | undefined;
+}
+
+/** The command-specific options, checked and converted (undefined when not given). */
+export interface CommandOptions {
+  /** Each `--input`, still as written (`parseInputs` reads them). */
+  inputs: string[];
+  status: JobStatus | undefined;
+  limit: number | undefined;
+  offset: number | undefined;
+  /** `--timeout`, in milliseconds. */
+  timeoutMs: number | undefined;
+  port: number | undefined;
+}
+
+/** What a command line asks for. */
+export type ParsedCommandLine =
+  | { kind: "help"; command: CommandSpec | undefined }
+  | { kind: "version" }
+  | {
+      kind: "command";
+      command: CommandSpec;
+      args: string[];
+      global: GlobalOptions;
+      options: CommandOptions;
+    };
+
+const optionConfig = {
+  input: { type: "string", multiple: true },
+  status: { type: "string" },
+  limit: { type: "string" },
+  offset: { type: "string" },
+  timeout: { type: "string" },
+  port: { type: "string" },
+  json: { type: "boolean" },
+  debug: { type: "boolean" },
+  "api-key": { type: "string" },
+  "base-url": { type: "string" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean" },
+} as const;
+
+const globalNames = new Set(["json", "debug", "api-key", "base-url", "help", "version"]);
+/** setTimeout's longest delay (2^31 - 1 ms). */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/**
+ * Parses `argv` (without `node` and the script) against the commands: the first positional is
+ * the command (or `help`), the rest its arguments. Throws `UsageError` for an unknown command or
+ * option, an option the command does not take, a wrong number of arguments, or a bad number.
+ *
+ * @example
+ * parseCommandLine(["get", "abc", "--json"], commands);
+ * // { kind: "command", command: <get>, args: ["abc"], global: { json: true, ... }, options: {...} }
+ */
+export function parseCommandLine(
+  argv: readonly string[],
+  commands: readonly CommandSpec[],
+): ParsedCommandLine {
+  const { values, positionals } = parseStrict(argv, commands);
+  const [name, ...args] = positionals;
+  if (name === "help") return { kind: "help", command: findCommand(commands, args[0]) };
+  const command = name === undefined ? undefined : findCommand(commands, name);
+  if (values.help) return { kind: "help", command };
+  if (values.version) return { kind: "version" };
+  if (command === undefined) throw new UsageError("missing the command");
+  checkOptionsAllowed(command, Object.keys(values));
+  if (args.length !== command.args.length) {
+    const missing = command.args.slice(args.length).join(" ");
+    throw new UsageError(
+      args.length < command.args.length
+        ? `${command.name}: missing ${missing}`
+        : `${command.name}: unexpected argument "${args[command.args.length]}"`,
+      command.name,
+    );
+  }
+  const where = command.name;
+  return {
+    kind: "command",
+    command,
+    args,
+    global: {
+      json: values.json === true,
+      debug: values.debug === true,
+      apiKey: values["api-key"],
+      baseUrl: values["base-url"],
+    },
+    options: {
+      inputs: values.input ?? [],
+      status: parseStatus(where, values.status),
+      limit: parseInteger(where, "--limit", values.limit, 1),
+      offset: parseInteger(where, "--offset", values.offset, 0),
+      timeoutMs: parseInteger(where, "--timeout", values.timeout, 1, MAX_TIMEOUT_MS),
+      port: parseInteger(where, "--port", values.port, 0, 65_535),
+    },
+  };
+}
+
+function parseStrict(argv: readonly string[], commands: readonly CommandSpec[]) {
+  try {
+    return parseArgs({ args: [...argv], options: optionConfig, allowPositionals: true });
+  } catch (error) {
+    const command = argv.find((arg) => commands.some((spec) => spec.name === arg));
+    throw new UsageError(describeParseError(error), command);
+  }
+}
+
+/** Rewrites node:util's parse errors, which suggest `--` tricks, into a short reason. */
+function describeParseError(error: unknown): string {
+  const { code, message = String(error) } = error as { code?: string; message?: string };
+  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? "an option";
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${option}`;
+  if (code !== "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return message;
+  if (message.includes("ambiguous"))
+    return `${option} needs a value; write ${option}=<value> for one that starts with "-"`;
+  return message.includes("argument missing")
+    ? `${option} needs a value`
+    : `${option} takes no value`;
+}
+
+function findCommand(
+  commands: readonly CommandSpec[],
+  name: string | undefined,
+): CommandSpec | undefined {
+  if (name === undefined) return undefined;
+  const command = commands.find((spec) => spec.name === name);
+  if (!command) throw new UsageError(`unknown command "${name}"`);
+  return command;
+}
+
+function checkOptionsAllowed(command: CommandSpec, given: readonly string[]): void {
+  const allowed = new Set<string>(command.options satisfies readonly CommandOptionName[]);
+  const refused = given.find((key) => !globalNames.has(key) && !allowed.has(key));
+  if (refused !== undefined)
+    throw new UsageError(`${command.name} does not take --${refused}`, command.name);
+}
+
+function parseStatus(command: string, raw: string | undefined): JobStatus | undefined {
+  if (raw === undefined) return undefined;
+  const status = jobStatusValues.find((value) => value === raw);
+  if (status === undefined) {
+    throw new UsageError(
+      `--status must be one of ${jobStatusValues.join(", ")} (got "${raw}")`,
+      command,
+    );
+  }
+  return status;
+}
+
+function parseInteger(
+  command: string,
+  flag: string,
+  raw: string | undefined,
+  min: number,
+  max?: number,
+): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (value >= min && value <= (max ?? Number.MAX_SAFE_INTEGER)) return value;
+  const range = max === undefined ? `${min} or more` : `from ${min} to ${max}`;
+  throw new UsageError(`${flag} must be a whole number ${range} (got "${raw}")`, command);
+}

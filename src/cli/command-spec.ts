@@ -1,0 +1,83 @@
+import type { ExitCodeValue } from "./exit-codes.js";
+import type { CommandContext } from "./context.js";
+
+/** The options only some commands take; the global ones (`--json`...) go with every command. */
+export type CommandOptionName = "input" | "status" | "limit" | "offset" | "timeout" | "port";
+
+/** What `sieve-client <name>` takes and does. */
+export interface CommandSpec {
+  /**
+   * The command's name on the command line.
+   *
+   * @example
+   * { name: "get" }
+   */
+  name: string;
+  /**
+   * The positional arguments it requires, as shown in its usage.
+   *
+   * @example
+   * { args: ["<job-id>"] }
+   */
+  args: readonly string[];
+  /**
+   * The command-specific options it accepts.
+   *
+   * @example
+   * { options: ["status", "limit", "offset"] }
+   */
+  options: readonly CommandOptionName[];
+  /**
+   * One line for `sieve-client --help`.
+   *
+   * @example
+   * { summary: "Read a job: its status, inputs and outputs" }
+   */
+  summary: string;
+  /**
+   * Command lines shown in its `--help` (without the leading `sieve-client`).
+   *
+   * @example
+   * { examples: ["get 0b2c7e3a-2d9c-4a6e-9f4b-5c1d0e8f7a61 --json"] }
+   */
+  examples: readonly string[];
+  /**
+   * Runs the command and resolves with its exit code; throws for the error paths.
+   *
+   * @example
+   * { run: async (ctx) => (ctx.io.stdout.write("ok\n"), ExitCode.ok) }
+   */
+  run(ctx: CommandContext): Promise<ExitCodeValue>;
+}
+
+/** How each command-specific option is spelled and described in the help. */
+export const commandOptionHelp: Record<CommandOptionName, { flag: string; text: string }> = {
+  input: {
+    flag: "--input key=value",
+    text: "an input, repeatable: key=value a string, key:=json a JSON value, key=@file.json a JSON file",
+  },
+  status: {
+    flag: "--status <status>",
+    text: "only jobs with this status: queued, processing, finished, error or cancelled",
+  },
+  limit: { flag: "--limit <n>", text: "how many to list (the API's default when omitted)" },
+  offset: { flag: "--offset <n>", text: "how many to skip (the next_offset of the previous page)" },
+  timeout: {
+    flag: "--timeout <ms>",
+    text: "give up after this many milliseconds (exit 3); run also cancels the job",
+  },
+  port: { flag: "--port <n>", text: "the port on 127.0.0.1 (default: a free one)" },
+};
+
+/** The options every command takes, for the help. */
+export const globalOptionHelp: ReadonlyArray<{ flag: string; text: string }> = [
+  { flag: "--json", text: "machine output: exactly one JSON document on stdout" },
+  { flag: "--api-key <key>", text: "the Sieve API key (default: $SIEVE_API_KEY)" },
+  {
+    flag: "--base-url <url>",
+    text: "the API root (default: $SIEVE_API_URL, else https://mango.sievedata.com/v2)",
+  },
+  { flag: "--debug", text: "stack traces on errors, and each request on stderr" },
+  { flag: "-h, --help", text: "this help; a command's with `sieve-client help <command>`" },
+  { flag: "--version", text: "print the version of sieve-client" },
+];

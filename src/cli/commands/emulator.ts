@@ -1,0 +1,67 @@
+import type { Emulator } from "../../emulator/index.js";
+import type { CommandSpec } from "../command-spec.js";
+import { CliError } from "../errors.js";
+import { ExitCode } from "../exit-codes.js";
+
+/**
+ * `emulator [--port N]`: serves the local emulator with the demo functions until SIGINT or
+ * SIGTERM. stdout gets `SIEVE_API_URL=...` and `SIEVE_API_KEY=...` (or one JSON document).
+ */
+export const emulatorCommand: CommandSpec = {
+  name: "emulator",
+  args: [],
+  options: ["port"],
+  summary: "Serve a local Sieve API with demo functions, until Ctrl-C",
+  examples: ["emulator --port 8787", "emulator --api-key test-key --json"],
+  async run(ctx) {
+    const { screen } = ctx;
+    const interrupt = ctx.io.onInterrupt();
+    try {
+      const { emulator, functions } = await start(ctx.options.port, ctx.global.apiKey);
+      const { url, apiKey, port } = emulator;
+      ctx.emit({ url, apiKey, port, functions }, () => [
+        `SIEVE_API_URL=${url}`,
+        `SIEVE_API_KEY=${apiKey}`,
+      ]);
+      screen.err(`Sieve emulator listening on ${url}, serving ${functions.join(", ")}. Try:`);
+      screen.err(
+        `  npx sieve-client run demo/dubbing --input target_language=spanish --base-url ${url} --api-key ${apiKey}`,
+      );
+      screen.err("Ctrl-C stops it.");
+      await untilAborted(interrupt.signal);
+      await emulator.close();
+      screen.err("emulator stopped");
+      return ExitCode.ok;
+    } finally {
+      interrupt.dispose();
+    }
+  },
+};
+
+/** Loads the emulator only for this command, so that the others start faster. */
+async function start(
+  port: number | undefined,
+  apiKey: string | undefined,
+): Promise<{ emulator: Emulator; functions: string[] }> {
+  const [{ startEmulator }, { demoFunctions }] = await Promise.all([
+    import("../../emulator/index.js"),
+    import("../../emulator/demo-functions.js"),
+  ]);
+  try {
+    const emulator = await startEmulator({ port, apiKey, functions: demoFunctions });
+    return { emulator, functions: Object.keys(demoFunctions) };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE")
+      throw new CliError(`port ${port} is already in use (try another --port)`, ExitCode.usage, {
+        cause: error,
+      });
+    throw error;
+  }
+}
+
+function untilAborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener("abort", () => resolve(), { once: true });
+  });
+}

@@ -1,0 +1,170 @@
+import {
+  SieveJobCancelledError,
+  SieveJobFailedError,
+  SieveWaitTimeoutError,
+  type FunctionIO,
+  type Job,
+  type SieveClient,
+} from "../../node.js";
+import type { CommandContext } from "../context.js";
+import { CliError, InterruptedError } from "../errors.js";
+import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import { startLiveStatus } from "../live-status.js";
+import { formatOutput } from "../output.js";
+import type { Screen } from "../screen.js";
+
+/** What `wait` and `run` each do differently while following a job. */
+export interface FollowPlan {
+  /**
+   * The status line's text before the job's first status.
+   *
+   * @example
+   * { initial: "pushing" }
+   */
+  initial: string;
+  /**
+   * The job's id, when known before starting.
+   *
+   * @example
+   * { jobId: ctx.args[0] }
+   */
+  jobId?: string;
+  /**
+   * The status line's text once SIGINT/SIGTERM arrived.
+   *
+   * @example
+   * { interruptedStatus: "cancelling" }
+   */
+  interruptedStatus: string;
+  /**
+   * Print each output as it appears (`jobs.outputs`), not only at the end. Never with `--json`.
+   *
+   * @example
+   * { streamOutputs: true }
+   */
+  streamOutputs: boolean;
+  /**
+   * Starts the wait (or push + wait) with the signal, timeout and status callback given.
+   *
+   * @example
+   * { start: (options) => sieve.jobs.wait(id, options) }
+   */
+  start(options: {
+    signal: AbortSignal;
+    timeoutMs: number | undefined;
+    onStatus: (job: Job) => void;
+  }): Promise<Job>;
+  /**
+   * The error to report when the wait was interrupted or timed out (`jobId` once seen).
+   *
+   * @example
+   * { abandoned: (reason, jobId) => new CliError(`${reason.message}; job ${jobId} goes on`, 3) }
+   */
+  abandoned(reason: InterruptedError | SieveWaitTimeoutError, jobId: string | undefined): CliError;
+}
+
+/**
+ * Follows a job to its end with a live status line on stderr, then prints its outputs (the job
+ * with `--json`). A finished job gives exit 0; a failed or cancelled one prints what it has,
+ * then throws the client's error (exit 1); SIGINT/SIGTERM and `--timeout` throw `abandoned`.
+ *
+ * @example
+ * return followJob(ctx, { initial: "waiting", jobId: id, interruptedStatus: "interrupted",
+ *   streamOutputs: false, start: (o) => sieve.jobs.wait(id, o), abandoned });
+ */
+export async function followJob(ctx: CommandContext, plan: FollowPlan): Promise<ExitCodeValue> {
+  const sieve = ctx.client();
+  const { io, screen } = ctx;
+  const interrupt = io.onInterrupt();
+  const live = startLiveStatus(screen, {
+    tty: io.stderrIsTTY,
+    now: io.now,
+    initial: plan.initial,
+    jobId: plan.jobId,
+    columns: io.columns,
+  });
+  interrupt.signal.addEventListener("abort", () => live.update(plan.interruptedStatus));
+  const printer = createOutputPrinter(screen);
+  let stream: BackgroundStream | undefined;
+  let jobId = plan.jobId;
+  const finish = async () => {
+    await stream?.stop();
+    live.stop();
+  };
+  try {
+    const job = await plan.start({
+      signal: interrupt.signal,
+      timeoutMs: ctx.options.timeoutMs,
+      onStatus(seen) {
+        jobId = seen.id;
+        live.update(seen.status, seen.id);
+        if (plan.streamOutputs && !ctx.global.json)
+          stream ??= streamInBackground(sieve, seen.id, interrupt.signal, printer.print);
+      },
+    });
+    await finish();
+    ctx.emit(job, () => printer.rest(job.outputs));
+    return ExitCode.ok;
+  } catch (error) {
+    await finish();
+    if (error instanceof SieveJobFailedError || error instanceof SieveJobCancelledError) {
+      const { job } = error;
+      ctx.emit(job, () => printer.rest(job.outputs));
+      throw error;
+    }
+    if (error instanceof InterruptedError || error instanceof SieveWaitTimeoutError)
+      throw plan.abandoned(error, jobId);
+    throw error;
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+/** Numbers outputs as they are printed, so that the end prints only those not shown yet. */
+function createOutputPrinter(screen: Screen) {
+  let printed = 0;
+  return {
+    print: (output: FunctionIO) => screen.out(formatOutput(output, ++printed)),
+    rest: (outputs: readonly FunctionIO[]) =>
+      outputs.slice(printed).map((output, i) => formatOutput(output, printed + i + 1)),
+  };
+}
+
+interface BackgroundStream {
+  /** Stops polling; resolves once every output received has been handed over. */
+  stop(): Promise<void>;
+}
+
+/** `jobs.outputs` in the background; its errors are the wait's to report, so they are dropped. */
+function streamInBackground(
+  sieve: SieveClient,
+  jobId: string,
+  parent: AbortSignal,
+  onOutput: (output: FunctionIO) => void,
+): BackgroundStream {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  parent.addEventListener("abort", abort, { once: true });
+  const done = (async () => {
+    for await (const output of sieve.jobs.outputs(jobId, { signal: controller.signal }))
+      onOutput(output);
+  })()
+    .catch(() => undefined)
+    .finally(() => parent.removeEventListener("abort", abort));
+  return {
+    stop() {
+      controller.abort();
+      return done;
+    },
+  };
+}
+
+/**
+ * The exit code for an abandoned wait: 130/143 for a signal, 3 for `--timeout`.
+ *
+ * @example
+ * new CliError(message, abandonedExitCode(reason));
+ */
+export function abandonedExitCode(reason: InterruptedError | SieveWaitTimeoutError): ExitCodeValue {
+  return reason instanceof InterruptedError ? reason.exitCode : ExitCode.apiError;
+}

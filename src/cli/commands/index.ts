@@ -1,0 +1,20 @@
+import type { CommandSpec } from "../command-spec.js";
+import { emulatorCommand } from "./emulator.js";
+import { functionCommand, functionJobsCommand, versionsCommand } from "./functions.js";
+import { cancelCommand, getCommand, listCommand, pushCommand } from "./jobs.js";
+import { runCommand } from "./run.js";
+import { waitCommand } from "./wait.js";
+
+/** Every command of `sieve-client`, in the order of its help. */
+export const commands: readonly CommandSpec[] = [
+  runCommand,
+  pushCommand,
+  getCommand,
+  waitCommand,
+  listCommand,
+  cancelCommand,
+  functionCommand,
+  versionsCommand,
+  functionJobsCommand,
+  emulatorCommand,
+];

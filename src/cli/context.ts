@@ -1,0 +1,75 @@
+import { createSieveClient, type SieveClient } from "../node.js";
+import type { CommandOptions, GlobalOptions } from "./args.js";
+import { CliError } from "./errors.js";
+import { ExitCode } from "./exit-codes.js";
+import type { CliIo } from "./io.js";
+import { toJson } from "./output.js";
+import type { Screen } from "./screen.js";
+
+/** What a command runs with. */
+export interface CommandContext {
+  /** The positional arguments after the command's name. */
+  args: readonly string[];
+  options: CommandOptions;
+  global: GlobalOptions;
+  io: CliIo;
+  screen: Screen;
+  /**
+   * Prints a command's result: `value` as JSON with `--json`, else the `pretty` lines.
+   *
+   * @example
+   * ctx.emit(job, () => formatJob(job));
+   */
+  emit(value: unknown, pretty: () => readonly string[]): void;
+  /** The client, created on first use so that `emulator` and `--help` need no key. */
+  client(): SieveClient;
+}
+
+/**
+ * Builds a command's context. The key comes from `--api-key`, else `SIEVE_API_KEY`; the base URL
+ * from `--base-url`, else `SIEVE_API_URL`, else the client's default. With `--debug` the
+ * client logs each request and retry on stderr.
+ *
+ * @example
+ * const io = processIo();
+ * const ctx = createCommandContext(parsed, io, createScreen(io));
+ */
+export function createCommandContext(
+  parsed: {
+    command: { name: string };
+    args: string[];
+    global: GlobalOptions;
+    options: CommandOptions;
+  },
+  io: CliIo,
+  screen: Screen,
+): CommandContext {
+  let client: SieveClient | undefined;
+  const { global } = parsed;
+  return {
+    args: parsed.args,
+    options: parsed.options,
+    global,
+    io,
+    screen,
+    emit(value, pretty) {
+      if (global.json) screen.out(toJson(value));
+      else for (const line of pretty()) screen.out(line);
+    },
+    client() {
+      const apiKey = global.apiKey ?? io.env.SIEVE_API_KEY;
+      if (!apiKey?.trim()) {
+        throw new CliError(
+          "no API key: pass --api-key or set SIEVE_API_KEY (your key is at https://www.sievedata.com/dashboard/settings)",
+          ExitCode.usage,
+        );
+      }
+      client ??= createSieveClient({
+        apiKey,
+        baseUrl: global.baseUrl ?? (io.env.SIEVE_API_URL || undefined),
+        logger: global.debug ? { debug: screen.err, warn: screen.err } : undefined,
+      });
+      return client;
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import {
+  SieveApiError,
+  SieveConfigError,
+  SieveConnectionError,
+  SieveInputError,
+  SieveJobCancelledError,
+  SieveJobFailedError,
+  SieveWaitTimeoutError,
+} from "../node.js";
+import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
+
+/**
+ * A failure the CLI reports as it is: one line on stderr and `exitCode`. `cause`, when given, is
+ * what `--debug` prints the stack of.
+ *
+ * @example
+ * throw new CliError("the job was cancelled", ExitCode.jobFailed);
+ */
+export class CliError extends Error {
+  override name = "CliError";
+  readonly exitCode: ExitCodeValue;
+
+  constructor(message: string, exitCode: ExitCodeValue, options?: { cause?: unknown }) {
+    super(message, options);
+    this.exitCode = exitCode;
+  }
+}
+
+/**
+ * The command line itself is wrong: unknown command or option, a missing or extra argument, a
+ * value that is not a number. `command` names the command whose `--help` to point to.
+ *
+ * @example
+ * throw new UsageError("missing <job-id>", "get");
+ */
+export class UsageError extends CliError {
+  override name = "UsageError";
+  readonly command: string | undefined;
+
+  constructor(message: string, command?: string) {
+    super(message, ExitCode.usage);
+    this.command = command;
+  }
+}
+
+/**
+ * SIGINT or SIGTERM arrived: the abort reason of a command's signal.
+ *
+ * @example
+ * controller.abort(new InterruptedError("SIGINT"));
+ */
+export class InterruptedError extends CliError {
+  override name = "InterruptedError";
+  readonly signal: "SIGINT" | "SIGTERM";
+
+  constructor(signal: "SIGINT" | "SIGTERM") {
+    super(
+      `interrupted by ${signal}`,
+      signal === "SIGINT" ? ExitCode.interrupted : ExitCode.terminated,
+    );
+    this.signal = signal;
+  }
+}
+
+/**
+ * The exit code for an error: 1 a job failed or was cancelled, 2 a usage or configuration
+ * error, 3 an API, network or wait-timeout error, 70 anything unexpected.
+ *
+ * @example
+ * exitCodeFor(new SieveNotFoundError(init)); // 3
+ */
+export function exitCodeFor(error: unknown): ExitCodeValue {
+  if (error instanceof CliError) return error.exitCode;
+  if (error instanceof SieveJobFailedError || error instanceof SieveJobCancelledError)
+    return ExitCode.jobFailed;
+  if (error instanceof SieveInputError || error instanceof SieveConfigError) return ExitCode.usage;
+  if (
+    error instanceof SieveApiError ||
+    error instanceof SieveConnectionError ||
+    error instanceof SieveWaitTimeoutError
+  )
+    return ExitCode.apiError;
+  return ExitCode.internal;
+}
+
+/**
+ * What to print on stderr for an error: one line `sieve-client: <message>`, and with `debug` the
+ * stack traces of the error and of its causes after it.
+ *
+ * @example
+ * describeError(new UsageError("unknown command \"pus\""), false);
+ * // 'sieve-client: unknown command "pus" (see sieve-client --help)'
+ */
+export function describeError(error: unknown, debug: boolean): string {
+  const line = `sieve-client: ${oneLine(messageOf(error, debug))}`;
+  return debug ? `${line}\n${stackChain(error)}` : line;
+}
+
+function messageOf(error: unknown, debug: boolean): string {
+  if (error instanceof UsageError) {
+    const help = error.command ? `sieve-client ${error.command} --help` : "sieve-client --help";
+    return `${error.message} (see ${help})`;
+  }
+  if (exitCodeFor(error) !== ExitCode.internal) return (error as Error).message;
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return `unexpected error: ${text}${debug ? "" : " (run with --debug for the stack trace)"}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}
+
+function stackChain(error: unknown): string {
+  const stacks: string[] = [];
+  for (let current = error, depth = 0; current !== undefined && depth < 5; depth++) {
+    stacks.push(current instanceof Error ? (current.stack ?? String(current)) : String(current));
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return stacks.join("\ncaused by: ");
+}
