@@ -1,0 +1,81 @@
+import createClient from "openapi-fetch";
+import { Pool } from "undici";
+import type { Job, paths } from "../../../generated/sieve.js";
+import { createSieveClient as createWebClient } from "../../../src/index.js";
+import { createSieveClient as createNodeClient } from "../../../src/node.js";
+import { FIXED_API_KEY, FIXED_JOB_ID } from "./fixed-job.js";
+
+/** One way of reading a job, measured side by side with the others. */
+export interface Contender {
+  /** Short stable key, used in bench-results.json. */
+  key: string;
+  /** What the table prints. */
+  label: string;
+  /** Reads the fixed job once. */
+  read: () => Promise<Job>;
+}
+
+/** The contenders, and how to release what they hold. */
+export interface Contenders {
+  list: Contender[];
+  close(): Promise<void>;
+}
+
+/**
+ * The ways to `GET /v2/jobs/{id}` that the overhead benchmark compares, all against `origin`:
+ * raw global fetch + JSON.parse (the floor every fetch-based SDK starts from), a bare
+ * openapi-fetch client on the same generated types, sieve-client's Node entry (undici agent),
+ * sieve-client given the global fetch (the web path), and undici's `Pool.request` (a ceiling).
+ *
+ * @example
+ * const { list, close } = createContenders("http://127.0.0.1:41234");
+ * const job = await list[0]!.read();
+ */
+export function createContenders(origin: string): Contenders {
+  const baseUrl = `${origin}/v2`;
+  const url = `${baseUrl}/jobs/${FIXED_JOB_ID}`;
+  const headers = { "X-API-Key": FIXED_API_KEY };
+  const openapi = createClient<paths>({ baseUrl, headers });
+  const nodeClient = createNodeClient({ apiKey: FIXED_API_KEY, baseUrl });
+  const webClient = createWebClient({ apiKey: FIXED_API_KEY, baseUrl, fetch: globalThis.fetch });
+  const pool = new Pool(origin);
+  const path = `/v2/jobs/${FIXED_JOB_ID}`;
+
+  const list: Contender[] = [
+    {
+      key: "rawFetch",
+      label: "raw fetch + JSON.parse",
+      read: async () => JSON.parse(await (await fetch(url, { headers })).text()) as Job,
+    },
+    {
+      key: "openapiFetch",
+      label: "bare openapi-fetch",
+      read: async () => {
+        const { data, error } = await openapi.GET("/jobs/{job_id}", {
+          params: { path: { job_id: FIXED_JOB_ID } },
+        });
+        if (!data) throw new Error(`openapi-fetch: ${JSON.stringify(error)}`);
+        return data;
+      },
+    },
+    {
+      key: "sieveNode",
+      label: "sieve-client, Node entry (undici)",
+      read: () => nodeClient.jobs.get(FIXED_JOB_ID),
+    },
+    {
+      key: "sieveFetch",
+      label: "sieve-client, fetch passed in",
+      read: () => webClient.jobs.get(FIXED_JOB_ID),
+    },
+    {
+      key: "undiciPool",
+      label: "undici Pool.request (ceiling)",
+      read: async () => {
+        const response = await pool.request({ path, method: "GET", headers });
+        return JSON.parse(await response.body.text()) as Job;
+      },
+    },
+  ];
+  return { list, close: () => pool.close() };
+}
