@@ -67,6 +67,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       headers: { ...req.headers },
     });
     const fault = faults.take(method, path);
+    // The body is read as it arrives, as a real server would: a push whose client gave up
+    // during an injected latency still creates its job (that is what may duplicate a push).
+    const body = method === "POST" ? readBody(req, MAX_BODY_BYTES).catch(() => null) : undefined;
     if (fault?.latencyMs) await timers.sleep(fault.latencyMs);
     if (fault?.drop === "before-response") {
       req.socket.destroy();
@@ -75,7 +78,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const reply =
       fault?.status !== undefined
         ? faultReply({ ...fault, status: fault.status })
-        : await answer(req, method, url, inApi ? path : undefined, entry);
+        : await answer(req, method, url, inApi ? path : undefined, entry, body);
     writeReply(res, reply, { truncate: fault?.drop === "mid-response" });
   }
 
@@ -85,6 +88,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     url: URL,
     path: string | undefined,
     entry: RecordedRequest,
+    pendingBody: Promise<string | undefined | null> | undefined,
   ): Promise<Reply> {
     const match = path === undefined ? detailReply(404, "Not Found") : matchRoute(method, path);
     if (!("operation" in match)) return match;
@@ -93,8 +97,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     let body: string | undefined;
     if (match.operation === "pushJob") {
-      body = await readBody(req, MAX_BODY_BYTES);
-      if (body === undefined) return detailReply(413, "Request body too large.");
+      const received = await (pendingBody ?? readBody(req, MAX_BODY_BYTES));
+      if (received === null) return detailReply(400, "The request body did not arrive.");
+      if (received === undefined) return detailReply(413, "Request body too large.");
+      body = received;
       entry.body = body;
     }
     // A push whose body arrived while close() ran must not start a job on a closed emulator.

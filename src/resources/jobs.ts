@@ -1,5 +1,7 @@
 import { checkCallOptions } from "../client/call-options.js";
 import type { ClientContext } from "../client/context.js";
+import { SieveJobFailedError } from "../errors/sieve-job-failed-error.js";
+import { createRedactor } from "../utils/redactor.js";
 import { NOT_SENT_TWICE } from "../http/transport.js";
 import type { JobReader } from "../jobs/job-reader.js";
 import { runJob } from "../jobs/run-job.js";
@@ -73,10 +75,16 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
       const resolved = resolveWaitOptions(options, ["cancelOnAbort"]);
       const cancelOnAbort = options?.cancelOnAbort ?? true;
       const { signal } = resolved;
+      // A function's error text may quote its env ("invalid key sk-..."): mask those values.
+      const redactor = createRedactor(Object.values(body.env ?? {}));
       const steps = {
         push: (pushSignal: AbortSignal | undefined) =>
           jobs.push(body, pushSignal ? { signal: pushSignal } : undefined),
-        wait: (id: string) => waitForJob(readJob, id, resolved),
+        wait: (id: string) =>
+          waitForJob(readJob, id, resolved).catch((error: unknown) => {
+            if (!(error instanceof SieveJobFailedError)) throw error;
+            throw new SieveJobFailedError(redactor.value(error.job));
+          }),
         cancel: (id: string) => jobs.cancel(id, { maxRetries: 1, timeoutMs: 10_000 }),
       };
       return runJob(steps, { signal, cancelOnAbort });
