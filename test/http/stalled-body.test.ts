@@ -3,7 +3,8 @@
  * then stalls is a timeout, not a hang. Real `node:http` servers and real (short) timers.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createSieveClient, SieveTimeoutError } from "../../src/index.js";
+import { createSieveClient as createWebClient, SieveTimeoutError } from "../../src/index.js";
+import { createSieveClient as createNodeClient } from "../../src/node.js";
 import { JOB_ID, job } from "../support/fixtures.js";
 import { rejectionOf } from "../support/fake-fetch.js";
 import { sendJson, useLocalServers, type Handler } from "../support/local-server.js";
@@ -17,7 +18,10 @@ const stall: Handler = (_request, response) => {
   response.write('{"id":"');
 };
 
-describe("a body that stalls after the headers", () => {
+describe.each([
+  ["fetch (web entry)", createWebClient],
+  ["undici (Node entry)", createNodeClient],
+])("a body that stalls after the headers, through %s", (_sender, createSieveClient) => {
   it("times out after timeoutMs (1 request with maxRetries: 0)", async () => {
     const server = await startServer(stall);
     const sieve = createSieveClient({ apiKey: "k-1234", baseUrl: server.url, timeoutMs: 100 });
