@@ -1,4 +1,4 @@
-import type { Agent } from "undici";
+import { Agent } from "undici";
 import type { ResponseHeaders, Sender } from "./http-types.js";
 
 type UndiciHeaders = Record<string, string | string[] | undefined>;
@@ -6,15 +6,7 @@ type UndiciHeaders = Record<string, string | string[] | undefined>;
 /** Sockets per origin: backpressure, not a socket storm; more requests queue in undici's pool. */
 const MAX_CONNECTIONS_PER_ORIGIN = 128;
 
-let sharedAgent: Promise<Agent> | undefined;
-
-/** undici is loaded on the first request, so that importing the client (or starting the CLI) does not pay for it. */
-function agent(): Promise<Agent> {
-  sharedAgent ??= import("undici").then(
-    ({ Agent }) => new Agent({ keepAliveTimeout: 10_000, connections: MAX_CONNECTIONS_PER_ORIGIN }),
-  );
-  return sharedAgent;
-}
+let sharedAgent: Agent | undefined;
 
 /**
  * The Node sender: requests go straight to an undici `Agent` (keep-alive connection pools per
@@ -28,14 +20,16 @@ function agent(): Promise<Agent> {
  * const send = createUndiciSender();
  */
 export function createUndiciSender(): Sender {
+  const agent = (sharedAgent ??= new Agent({
+    keepAliveTimeout: 10_000,
+    connections: MAX_CONNECTIONS_PER_ORIGIN,
+  }));
   return async (request, signal) => {
     const { url } = request;
     const pathStart = url.indexOf("/", url.indexOf("//") + 2);
     const origin = pathStart === -1 ? url : url.slice(0, pathStart);
     const path = pathStart === -1 ? "/" : url.slice(pathStart);
-    const response = await (
-      await agent()
-    ).request({
+    const response = await agent.request({
       origin,
       path,
       method: request.method as "GET",
