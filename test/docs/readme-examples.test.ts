@@ -1,7 +1,9 @@
 /**
- * Every ```ts block of README.md is compiled as its own module, strictly, against the source
- * tree (`sieve-client` and `sieve-client/emulator` map to src/), so an example that drifts from
- * the API fails the suite.
+ * Every ```ts block of README.md is compiled as its own module against the source tree
+ * (`sieve-client` and `sieve-client/emulator` map to src/), with the repository's tsconfig.json
+ * (strict, noUncheckedIndexedAccess...), once with `exactOptionalPropertyTypes` off and once
+ * with it on, since a user's project may have either: an example that drifts from the API, or
+ * that only compiles under one of the two settings, fails the suite.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -12,19 +14,25 @@ import { extractTsBlocks } from "../support/markdown.js";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const readme = readFileSync(`${root}README.md`, "utf8");
 
-function compile(blocks: Array<{ line: number; code: string }>): string[] {
+/** The compiler options of the repository's tsconfig.json. */
+function repoOptions(): ts.CompilerOptions {
+  const { config, error } = ts.readConfigFile(`${root}tsconfig.json`, ts.sys.readFile);
+  if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, "\n"));
+  return ts.parseJsonConfigFileContent(config, ts.sys, root).options;
+}
+
+function compile(
+  blocks: Array<{ line: number; code: string }>,
+  exactOptionalPropertyTypes: boolean,
+): string[] {
   const files = new Map(
     blocks.map((b) => [`${root}readme-example-line-${b.line}.ts`, `${b.code}\nexport {};\n`]),
   );
   const options: ts.CompilerOptions = {
+    ...repoOptions(),
     strict: true,
     noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
-    types: ["node"],
-    skipLibCheck: true,
+    exactOptionalPropertyTypes,
     baseUrl: root,
     paths: { "sieve-client": ["src/index.ts"], "sieve-client/emulator": ["src/emulator/index.ts"] },
   };
@@ -51,18 +59,42 @@ describe("README examples", () => {
     expect(blocks.length).toBeGreaterThanOrEqual(6);
   });
 
-  it("all compile against the current API", () => {
-    expect(compile(blocks)).toEqual([]);
-  }, 60_000);
+  it("the repository's tsconfig is strict, with exactOptionalPropertyTypes off", () => {
+    expect(repoOptions()).toMatchObject({ strict: true, exactOptionalPropertyTypes: false });
+  });
+
+  it.each([false, true])(
+    "all compile against the current API with exactOptionalPropertyTypes: %s",
+    (exact) => {
+      expect(compile(blocks, exact)).toEqual([]);
+    },
+    60_000,
+  );
 
   it("catches an example that does not compile", () => {
     expect(
-      compile([
-        {
-          line: 1,
-          code: 'import { createSieveClient } from "sieve-client";\ncreateSieveClient().jobs.nope();',
-        },
-      ]),
+      compile(
+        [
+          {
+            line: 1,
+            code: 'import { createSieveClient } from "sieve-client";\ncreateSieveClient().jobs.nope();',
+          },
+        ],
+        false,
+      ),
     ).toEqual([expect.stringContaining("Property 'nope' does not exist")]);
+  }, 60_000);
+
+  it("catches an example that compiles only without exactOptionalPropertyTypes", () => {
+    const block = {
+      line: 1,
+      code: [
+        'import { createSieveClient } from "sieve-client";',
+        "declare const key: string | undefined;",
+        "createSieveClient({ apiKey: key });",
+      ].join("\n"),
+    };
+    expect(compile([block], false)).toEqual([]);
+    expect(compile([block], true)).toEqual([expect.stringContaining("exactOptionalPropertyTypes")]);
   }, 60_000);
 });
