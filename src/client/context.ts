@@ -1,6 +1,8 @@
 import { buildUrl } from "../http/build-url.js";
 import type { HttpRequest } from "../http/http-types.js";
+import { createRetryReporter } from "../http/retry-reporter.js";
 import type { Transport } from "../http/transport.js";
+import type { Logger, RetryInfo } from "../types/client-options.js";
 import type { RequestOptions } from "../types/request-options.js";
 import { createRedactor, type Redactor } from "../utils/redactor.js";
 import { checkCallOptions } from "./call-options.js";
@@ -12,14 +14,17 @@ import type {
   PathWith,
 } from "./operation-types.js";
 import { parseResult } from "./parse-result.js";
+import { responseShape } from "./response-shape.js";
 
 /** What the resources (jobs, functions) need from the client that made them. */
 export interface ClientContext {
   /** The client's per-attempt time limit, in milliseconds. */
   timeoutMs: number;
   /**
-   * Calls one operation of the spec and returns its typed 200 body, or throws the typed error.
-   * `secrets` are masked in errors besides the API key; `serverFailureNote` is added to a 5xx.
+   * Calls one operation of the spec and returns its typed 200 body, checked to have the shape
+   * the operation returns (`response-shape.ts`), or throws the typed error. `secrets` are
+   * masked in errors besides the API key; `serverFailureNote` is added to a 5xx and to a 2xx
+   * that cannot be read.
    */
   call<M extends HttpMethod, P extends PathWith<M>>(
     method: M,
@@ -28,6 +33,12 @@ export interface ClientContext {
     options: RequestOptions | undefined,
     extra?: { secrets?: string[]; serverFailureNote?: string },
   ): Promise<OperationResult<Operation<P, M>>>;
+  /**
+   * Tells the caller's `logger.warn` and `onRetry` about a transient failure a loop (wait, run,
+   * outputs) will poll through, as the transport does for its own retries. Never throws: what
+   * the observers throw or reject with is ignored.
+   */
+  reportRetry(info: RetryInfo): void;
 }
 
 /**
@@ -39,13 +50,22 @@ export interface ClientContext {
  */
 export function createContext(
   transport: Transport,
-  config: { apiKey: string; baseUrl: string; timeoutMs: number; headers: Record<string, string> },
+  config: {
+    apiKey: string;
+    baseUrl: string;
+    timeoutMs: number;
+    headers: Record<string, string>;
+    logger?: Logger | undefined;
+    onRetry?: ((info: RetryInfo) => void) | undefined;
+  },
 ): ClientContext {
   const { apiKey, baseUrl, timeoutMs } = config;
+  const reporter = createRetryReporter(config);
   const keyRedactor: Redactor = createRedactor([apiKey]);
   const jsonHeaders = { ...config.headers, "Content-Type": "application/json" };
   return {
     timeoutMs,
+    reportRetry: (info) => reporter.retry(info),
     async call(method, path, input, options, extra) {
       const { signal, limits } = checkCallOptions(options);
       const url = buildUrl(
@@ -61,13 +81,15 @@ export function createContext(
         headers: body === undefined ? config.headers : jsonHeaders,
         body,
       };
-      const response = await transport(request, signal, limits);
+      const secrets = extra?.secrets;
+      const response = await transport(request, signal, secrets ? { ...limits, secrets } : limits);
       const redactor = extra?.secrets?.length
         ? createRedactor([apiKey, ...extra.secrets])
         : keyRedactor;
       return parseResult(request, response, {
         redactor,
         serverFailureNote: extra?.serverFailureNote,
+        shape: responseShape(method, path),
       });
     },
   };

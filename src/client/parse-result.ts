@@ -3,13 +3,19 @@ import { createApiError } from "../errors/status-errors.js";
 import type { HttpRequest, HttpResponse } from "../http/http-types.js";
 import { parseRetryAfter } from "../http/retry-after.js";
 import type { Redactor } from "../utils/redactor.js";
+import type { ShapeCheck } from "./response-shape.js";
 
 /** How to turn a failed response into an error. */
 export interface ParseOptions {
   /** Masks the API key and `env` values that a server may echo back. */
   redactor: Redactor;
-  /** Appended to the message of a 5xx failure, e.g. that a push may have created a job. */
+  /**
+   * Appended to the message of a 5xx failure, and of a 2xx that cannot be read, e.g. that a push
+   * may have created a job.
+   */
   serverFailureNote?: string | undefined;
+  /** Says what is wrong with a parsed 2xx body (see `response-shape.ts`); none: any JSON. */
+  shape?: ShapeCheck | undefined;
 }
 
 const MAX_BODY_KEPT = 1_000;
@@ -17,11 +23,12 @@ const MAX_BODY_KEPT = 1_000;
 /**
  * Returns the parsed JSON of a 2xx response, or throws the `SieveApiError` subclass that fits
  * the status, with the body parsed when it is JSON and kept as text when not (a proxy's HTML
- * page). A 2xx whose body is empty or not JSON becomes a `SieveApiError` that says so, never a
- * `SyntaxError` (whose message would quote the body, secrets included).
+ * page). A 2xx whose body is empty, not JSON, or not the shape `options.shape` expects becomes a
+ * `SieveApiError` that says so, never a `SyntaxError` (whose message would quote the body,
+ * secrets included) nor a `TypeError` later. Secrets are masked in the body and the headers.
  *
  * @example
- * const job = parseResult<Job>(request, response, { redactor });
+ * const job = parseResult<Job>(request, response, { redactor, shape: responseShape("get", "/jobs/{job_id}") });
  */
 export function parseResult<T>(
   request: HttpRequest,
@@ -31,20 +38,30 @@ export function parseResult<T>(
   const { status, body } = response;
   const { redactor } = options;
   const { method, url } = request;
+  const headers = redactor.value(response.headers.toRecord());
   if (status >= 200 && status < 300) {
+    let parsed: unknown;
+    let wrong: string | undefined;
     try {
-      return JSON.parse(body) as T;
+      parsed = JSON.parse(body);
     } catch {
       const reason = body.trim() === "" ? "the body is empty" : "it does not parse as JSON";
-      throw new SieveApiError({
-        status,
-        method,
-        url,
-        headers: response.headers.toRecord(),
-        body: redactor.text(body).slice(0, MAX_BODY_KEPT),
-        detail: `the ${status} response is not valid JSON (${reason}); expected a JSON body`,
-      });
+      wrong = `the ${status} response is not valid JSON (${reason}); expected a JSON body`;
     }
+    if (wrong === undefined) {
+      const shapeWrong = options.shape?.(parsed);
+      if (shapeWrong === undefined) return parsed as T;
+      wrong = `the ${status} response is not ${shapeWrong}`;
+    }
+    throw new SieveApiError({
+      status,
+      method,
+      url,
+      headers,
+      body: redactor.text(body).slice(0, MAX_BODY_KEPT),
+      detail: wrong,
+      ...(options.serverFailureNote ? { note: options.serverFailureNote } : {}),
+    });
   }
   const retryAfterMs = parseRetryAfter(response.headers);
   const parsed = redactor.value(parseErrorBody(body));
@@ -52,7 +69,7 @@ export function parseResult<T>(
     status,
     method,
     url,
-    headers: response.headers.toRecord(),
+    headers,
     body: typeof parsed === "string" ? parsed.slice(0, MAX_BODY_KEPT * 10) : parsed,
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     ...(options.serverFailureNote && status >= 500 ? { note: options.serverFailureNote } : {}),

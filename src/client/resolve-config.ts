@@ -1,8 +1,9 @@
 import { SieveConfigError } from "../errors/sieve-config-error.js";
 import type { Logger, RetryInfo, SieveClientOptions } from "../types/client-options.js";
 import { isLoopbackHost } from "../utils/is-loopback-host.js";
-import { VERSION } from "../version.js";
 import type { FetchLike } from "../http/fetch-sender.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../http/read-body.js";
+import { DEFAULT_USER_AGENT } from "../http/user-agent.js";
 
 /** The client's settings once defaults are applied and every value is checked. */
 export interface ResolvedConfig {
@@ -12,6 +13,8 @@ export interface ResolvedConfig {
   maxRetries: number;
   maxRetryDelayMs: number;
   timeoutMs: number;
+  /** The most decoded bytes of one response body. */
+  maxResponseBytes: number;
   fetch: FetchLike;
   /** Default headers: User-Agent, the caller's extras and `X-API-Key`. */
   headers: Record<string, string>;
@@ -27,6 +30,7 @@ const OPTION_NAMES = [
   "maxRetries",
   "maxRetryDelayMs",
   "timeoutMs",
+  "maxResponseBytes",
   "fetch",
   "headers",
   "onRetry",
@@ -36,7 +40,7 @@ const OPTION_NAMES = [
 export const MAX_TIMER_MS = 2_147_483_647;
 
 /**
- * Applies defaults (`SIEVE_API_KEY`, `SIEVE_API_URL`, 2 retries, 60 s) and checks every option,
+ * Applies defaults (`SIEVE_API_KEY`, `SIEVE_API_URL`, 2 retries, 60 s, 32 MiB bodies) and checks every option,
  * throwing `SieveConfigError` with the fix for the first one that is wrong.
  *
  * @example
@@ -72,6 +76,7 @@ export function resolveConfig(
     maxRetries: checkCount("maxRetries", options.maxRetries ?? 2),
     maxRetryDelayMs: checkDuration("maxRetryDelayMs", options.maxRetryDelayMs ?? 60_000),
     timeoutMs: checkDuration("timeoutMs", options.timeoutMs ?? 60_000),
+    maxResponseBytes: checkByteLimit(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
     fetch,
     headers: resolveHeaders(options.headers, apiKey),
     onRetry: checkFunction("onRetry", options.onRetry),
@@ -100,7 +105,7 @@ function resolveApiKey(apiKey: unknown): string {
   if (/[\r\n\0]/.test(apiKey))
     throw new SieveConfigError("apiKey contains a line break or NUL: check how it was read.");
   const key = apiKey.trim();
-  checkHeaderValue("X-API-Key", key, "apiKey");
+  checkHeaderValue(key, "apiKey");
   return key;
 }
 
@@ -130,17 +135,26 @@ function resolveBaseUrl(raw: unknown, allowInsecureHttp: boolean): string {
 }
 
 function resolveHeaders(extra: unknown, apiKey: string): Record<string, string> {
-  const headers: Record<string, string> = { "User-Agent": `sieve-client/${VERSION}` };
+  const headers: Record<string, string> = { "User-Agent": DEFAULT_USER_AGENT };
   if (extra !== undefined) {
     if (typeof extra !== "object" || extra === null || Array.isArray(extra)) {
       throw new SieveConfigError("headers must be an object of header names to string values.");
     }
     for (const [name, value] of Object.entries(extra)) {
-      if (typeof value !== "string")
-        throw new SieveConfigError(`headers["${name}"] must be a string.`);
-      if (name.toLowerCase() === "x-api-key")
+      const shown = `headers[${JSON.stringify(name)}]`;
+      if (typeof value !== "string") throw new SieveConfigError(`${shown} must be a string.`);
+      const lower = name.toLowerCase();
+      if (lower === "x-api-key")
         throw new SieveConfigError('Set the key with the "apiKey" option, not in headers.');
-      if (name.toLowerCase() === "user-agent") delete headers["User-Agent"];
+      if (!HEADER_NAME.test(name)) {
+        throw new SieveConfigError(
+          `${shown}: the name is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_\`|~ only; no space, colon or line break).`,
+        );
+      }
+      if (TRANSPORT_HEADERS.has(lower))
+        throw new SieveConfigError(`${shown} cannot be set: the transport manages it.`);
+      checkHeaderValue(value, shown);
+      if (lower === "user-agent") delete headers["User-Agent"];
       headers[name] = value;
     }
   }
@@ -148,15 +162,39 @@ function resolveHeaders(extra: unknown, apiKey: string): Record<string, string> 
   return headers;
 }
 
+/** An HTTP token (RFC 9110): what a header name may be. */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** Visible ASCII, space and tab: what every runtime sends unchanged in a header value. */
+const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
+/** Headers the transport or the runtime sets; a caller's value would break the exchange. */
+const TRANSPORT_HEADERS = new Set([
+  "host",
+  "content-length",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "upgrade",
+  "expect",
+  "te",
+  "trailer",
+]);
+
 /** Throws SieveConfigError (never quoting the value: it may be a secret) for what HTTP cannot carry. */
-function checkHeaderValue(name: string, value: string, shown: string): void {
-  try {
-    new Headers([[name, value]]);
-  } catch {
+function checkHeaderValue(value: string, shown: string): void {
+  if (!HEADER_VALUE.test(value)) {
     throw new SieveConfigError(
-      `${shown} cannot be sent as an HTTP header: its name or value holds a line break, a control character or a character outside Latin-1.`,
+      `${shown} cannot be sent as an HTTP header value: it holds a line break, a control character or a character outside printable ASCII.`,
     );
   }
+}
+
+function checkByteLimit(value: unknown): number {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+    throw new SieveConfigError(
+      `maxResponseBytes must be a positive integer number of bytes (got ${String(value)}); the default is ${DEFAULT_MAX_RESPONSE_BYTES} (32 MiB).`,
+    );
+  }
+  return value;
 }
 
 function checkCount(name: string, value: unknown): number {

@@ -17,15 +17,26 @@ export interface ResponseHeaders {
   toRecord(): Record<string, string>;
 }
 
-/** One HTTP response with its whole body already read. */
+/** One HTTP response with its whole body already read and decoded. */
 export interface HttpResponse {
   status: number;
   headers: ResponseHeaders;
   body: string;
 }
 
+/** What a sender is told besides the request. */
+export interface SendOptions {
+  /** The most decoded body bytes to read; past it the attempt fails. Default 32 MiB. */
+  maxResponseBytes?: number | undefined;
+}
+
 /**
- * Sends one attempt of a request and reads the whole body, or rejects (network failure, abort
- * through `signal`). Never follows redirects: the transport decides those.
+ * Sends one attempt of a request and reads the whole body (decoded per `Content-Encoding`, at
+ * most `options.maxResponseBytes`), or rejects: network failure, abort through `signal`, or a
+ * `ResponseFailure` for a body it cannot use. Never follows redirects: the transport decides.
  */
-export type Sender = (request: HttpRequest, signal: AbortSignal) => Promise<HttpResponse>;
+export type Sender = (
+  request: HttpRequest,
+  signal: AbortSignal,
+  options?: SendOptions,
+) => Promise<HttpResponse>;

@@ -77,3 +77,28 @@ export function requestNeverLeft(error: unknown): boolean {
   }
   return sawCode;
 }
+
+const finalFailures = new WeakSet<object>();
+
+/**
+ * Marks an error the transport decided never to retry although its class or status usually is
+ * (a redirect loop, a body past `maxResponseBytes` or in an unknown encoding), so that the job
+ * loops, which apply the same rule, do not poll through it either. Returns the error.
+ *
+ * @example
+ * throw markFinal(new SieveConnectionError("more than 5 redirects", target));
+ */
+export function markFinal<E extends object>(error: E): E {
+  finalFailures.add(error);
+  return error;
+}
+
+/**
+ * True for an error marked with `markFinal`.
+ *
+ * @example
+ * isFinal(markFinal(new Error("x"))); // true
+ */
+export function isFinal(error: unknown): boolean {
+  return typeof error === "object" && error !== null && finalFailures.has(error);
+}

@@ -1,10 +1,17 @@
+import type { Readable } from "node:stream";
 import { Agent } from "undici";
+import { decodeBody, SUPPORTED_ENCODINGS } from "./decode-body.js";
 import type { ResponseHeaders, Sender } from "./http-types.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from "./read-body.js";
+import { hasErrorCode, NetworkFailure } from "./network-failure.js";
+import { ResponseFailure } from "./response-failure.js";
 
 type UndiciHeaders = Record<string, string | string[] | undefined>;
 
 /** Sockets per origin: backpressure, not a socket storm; more requests queue in undici's pool. */
 const MAX_CONNECTIONS_PER_ORIGIN = 128;
+/** What the sender asks for, as fetch does; the body is decoded by `decode-body.ts`. */
+const ACCEPT_ENCODING = "gzip, deflate, br";
 
 let sharedAgent: Agent | undefined;
 
@@ -14,7 +21,8 @@ let sharedAgent: Agent | undefined;
  * That is where most of fetch's cost on Node lies (see the README's benchmarks). One agent is
  * shared by every client of the process; idle sockets do not keep the process alive. It opens at
  * most `MAX_CONNECTIONS_PER_ORIGIN` sockets per origin, so thousands of concurrent waits share a
- * pool rather than overflowing the server's listen queue.
+ * pool rather than overflowing the server's listen queue. Like fetch, it asks for and decodes
+ * gzip, deflate and br bodies, and reads at most `maxResponseBytes` decoded bytes.
  *
  * @example
  * const send = createUndiciSender();
@@ -24,22 +32,62 @@ export function createUndiciSender(): Sender {
     keepAliveTimeout: 10_000,
     connections: MAX_CONNECTIONS_PER_ORIGIN,
   }));
-  return async (request, signal) => {
+  return async (request, signal, options) => {
     const { url } = request;
     const pathStart = url.indexOf("/", url.indexOf("//") + 2);
     const origin = pathStart === -1 ? url : url.slice(0, pathStart);
     const path = pathStart === -1 ? "/" : url.slice(pathStart);
-    const response = await agent.request({
-      origin,
-      path,
-      method: request.method as "GET",
-      headers: request.headers,
-      body: request.body ?? null,
-      signal,
-    });
-    const body = await response.body.text();
-    return { status: response.statusCode, headers: wrapHeaders(response.headers), body };
+    try {
+      const response = await agent.request({
+        origin,
+        path,
+        method: request.method as "GET",
+        headers: withAcceptEncoding(request.headers),
+        body: request.body ?? null,
+        signal,
+      });
+      const status = response.statusCode;
+      const headers = wrapHeaders(response.headers);
+      const maxBytes = options?.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+      const body = await readDecoded(response.body, { status, headers }, maxBytes);
+      return { status, headers, body };
+    } catch (error) {
+      // undici's and Node's network errors carry a code; anything else is a bug, not the network.
+      throw hasErrorCode(error) ? new NetworkFailure(error) : error;
+    }
   };
+}
+
+/** Reads `body` decoded per its Content-Encoding, or throws a `ResponseFailure` saying why not. */
+async function readDecoded(
+  body: Readable,
+  origin: { status: number; headers: ResponseHeaders },
+  maxBytes: number,
+): Promise<string> {
+  const decoded = decodeBody(body, origin.headers.get("content-encoding") ?? undefined);
+  if ("unknown" in decoded) {
+    body.destroy();
+    const detail =
+      `the response's Content-Encoding "${decoded.unknown.join(", ")}" is not one the client ` +
+      `decodes (${SUPPORTED_ENCODINGS.join(", ")})`;
+    throw new ResponseFailure("undecodable", origin.status, origin.headers, detail);
+  }
+  try {
+    return await readBody(decoded.stream, maxBytes, origin);
+  } catch (error) {
+    decoded.destroy();
+    if (error instanceof ResponseFailure || !decoded.isDecodeError(error)) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    const detail = `the ${origin.headers.get("content-encoding")} body could not be decoded (${reason})`;
+    throw new ResponseFailure("undecodable", origin.status, origin.headers, detail, {
+      cause: error,
+    });
+  }
+}
+
+function withAcceptEncoding(headers: Record<string, string>): Record<string, string> {
+  for (const name in headers) if (name.toLowerCase() === "accept-encoding") return headers;
+  return { ...headers, "accept-encoding": ACCEPT_ENCODING };
 }
 
 function wrapHeaders(headers: UndiciHeaders): ResponseHeaders {

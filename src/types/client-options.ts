@@ -87,33 +87,51 @@ export interface SieveClientOptions {
    */
   timeoutMs?: number;
   /**
+   * The most bytes one response body may hold once decoded (default 33 554 432, i.e. 32 MiB: a
+   * job with many inline outputs or a page of 100 jobs is far smaller). The client counts as the
+   * body streams in and stops at the limit, so an endless or hostile body never fills memory;
+   * the call then fails with `SieveResponseTooLargeError`, which is not retried. A positive
+   * integer.
+   *
+   * @example
+   * createSieveClient({ maxResponseBytes: 128 * 1024 * 1024 }); // jobs with large inline outputs
+   */
+  maxResponseBytes?: number;
+  /**
    * The `fetch` to send requests with: the standard `(url, init)` signature. Default: the
    * global one (on Node, the client's own keep-alive undici pool, which is faster). For tests,
    * proxies and other runtimes. It is called once per attempt with `redirect: "manual"` and the
-   * attempt's signal; it must not follow redirects itself.
+   * attempt's signal; it must not follow redirects itself, and must decode the body as a
+   * standard fetch does (`Content-Encoding`).
    *
    * @example
    * createSieveClient({ fetch: (url, init) => globalThis.fetch(url, init) });
    */
   fetch?: (url: string, init: RequestInit) => Promise<Response>;
   /**
-   * Extra headers sent with every request. `X-API-Key` cannot be set here (use `apiKey`).
-   * A `User-Agent` naming sieve-client and its version is sent unless you set your own.
+   * Extra headers sent with every request. `X-API-Key` cannot be set here (use `apiKey`), nor
+   * the headers the transport manages (`Host`, `Content-Length`, `Transfer-Encoding`,
+   * `Connection`...). Names must be HTTP tokens and values printable ASCII (no line break or
+   * control character): anything else is a `SieveConfigError` at `createSieveClient`. A
+   * `User-Agent` naming sieve-client and its version is sent unless you set your own. None of
+   * these headers follows a redirect to another origin.
    *
    * @example
    * createSieveClient({ headers: { "X-Request-Source": "billing-service" } });
    */
   headers?: Record<string, string>;
   /**
-   * Called before each retry, with why and how long the client will wait. An exception thrown
-   * here ends the call with that exception.
+   * Called before each retry, with why and how long the client will wait; also for each
+   * transient failure a `wait`, `run` or `outputs` polls through. An observer: whatever it throws
+   * (or a promise it returns that rejects) is ignored and never changes how the call ends.
    *
    * @example
    * createSieveClient({ onRetry: ({ attempt, delayMs, status }) => metrics.increment("sieve.retry", { attempt, status }) });
    */
   onRetry?: (info: RetryInfo) => void;
   /**
-   * Where to log requests (debug) and retries (warn). Off by default.
+   * Where to log requests (debug) and retries (warn). Off by default. An observer: whatever its
+   * methods throw (or a promise they return that rejects) is ignored.
    *
    * @example
    * createSieveClient({ logger: console });

@@ -1,4 +1,7 @@
-/** Replaces known secret strings wherever they appear, in strings and in parsed JSON. */
+/**
+ * Replaces known secret strings wherever they appear, in strings and in parsed JSON, in any
+ * letter case (HTTP lower-cases header names, and a server may echo a key lower-cased).
+ */
 export interface Redactor {
   /** Returns `text` with every secret replaced by `[redacted]`. */
   text(text: string): string;
@@ -22,13 +25,15 @@ const MIN_SECRET_LENGTH = 4;
 export function createRedactor(secrets: Iterable<string | undefined>): Redactor {
   const list = [...new Set([...secrets].filter(isMaskable))].sort((a, b) => b.length - a.length);
   if (list.length === 0) return { text: (text) => text, value: (value) => value };
-  const text = (input: string) => {
-    let out = input;
-    for (const secret of list) if (out.includes(secret)) out = out.split(secret).join(MASK);
-    return out;
-  };
+  // Longest first, so that a secret holding another is masked whole.
+  const pattern = new RegExp(list.map(escapeRegExp).join("|"), "gi");
+  const text = (input: string) => input.replace(pattern, MASK);
   const value = <T>(input: T): T => deepMap(input, text) as T;
   return { text, value };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 function isMaskable(secret: string | undefined): secret is string {

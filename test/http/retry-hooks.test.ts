@@ -79,18 +79,23 @@ describe("onRetry", () => {
     expect(onRetry).not.toHaveBeenCalled();
   });
 
-  it("ends the call with its own exception, sending nothing more", async () => {
-    const thrown = new Error("stop retrying");
-    const onRetry = vi.fn(() => {
-      throw thrown;
-    });
-    const { fetch, requests } = fakeFetch(reply(503));
-    const outcome = rejectionOf(testClient(fetch, { onRetry }).jobs.list());
+  it("is an observer: what it throws or rejects with never changes the call's outcome", async () => {
+    const onRetry = vi
+      .fn()
+      .mockImplementationOnce(() => {
+        throw new Error("broken observer");
+      })
+      .mockImplementationOnce(async () => {
+        throw new Error("broken async observer");
+      });
+    const { fetch, requests } = fakeFetch(reply(503), reply(502), reply(200, { data: [] }));
+    const listed = testClient(fetch, { onRetry }).jobs.list();
 
     await vi.runAllTimersAsync();
 
-    expect(await outcome).toBe(thrown);
-    expect(requests).toHaveLength(1);
+    expect(await listed).toEqual({ data: [] });
+    expect(onRetry).toHaveBeenCalledTimes(2);
+    expect(requests).toHaveLength(3);
   });
 });
 
@@ -119,7 +124,9 @@ describe("logger", () => {
   it("logs the time a request took", async () => {
     const { logger, lines } = spyLogger();
     const slow = () =>
-      new Promise<Response>((resolve) => setTimeout(() => resolve(new Response("{}")), 250));
+      new Promise<Response>((resolve) =>
+        setTimeout(() => resolve(new Response('{"data":[]}')), 250),
+      );
     const { fetch } = fakeFetch(slow);
     const listed = testClient(fetch, { logger }).jobs.list();
 

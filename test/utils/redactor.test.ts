@@ -48,3 +48,16 @@ describe("createRedactor", () => {
     expect(none.value(value)).toBe(value);
   });
 });
+
+describe("createRedactor, in any letter case", () => {
+  it("masks a secret echoed lower- or upper-cased (HTTP lower-cases header names)", () => {
+    const redact = createRedactor(["sk-Live-AbC123"]);
+    expect(redact.text("x-sk-live-abc123: SK-LIVE-ABC123")).toBe("x-[redacted]: [redacted]");
+    expect(redact.value({ "x-sk-live-abc123": "v" })).toEqual({ "x-[redacted]": "v" });
+  });
+
+  it("treats regular-expression characters in a secret as plain text", () => {
+    const redact = createRedactor(["a.b*c+(d)[e]$", "x|y\\z"]);
+    expect(redact.text("a.b*c+(d)[e]$ axbbc x|y\\z xy")).toBe("[redacted] axbbc [redacted] xy");
+  });
+});

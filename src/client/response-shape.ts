@@ -1,0 +1,81 @@
+import type { HttpMethod, PathWith } from "./operation-types.js";
+
+/**
+ * Says what is wrong with a parsed 2xx body (a clause to follow "the response is not"), or
+ * undefined when it has the expected shape.
+ */
+export type ShapeCheck = (value: unknown) => string | undefined;
+
+/** Every operation the client calls, as `"<method> <path template>"`. */
+type OperationKey = { [M in HttpMethod]: `${M} ${PathWith<M>}` }[HttpMethod];
+
+const describe = (value: unknown): string =>
+  value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const anObject: ShapeCheck = (value) =>
+  isObject(value) ? undefined : `expected a JSON object, got ${describe(value)}`;
+
+/** An object whose listed properties are strings; anything else it holds is fine. */
+const withStrings =
+  (what: string, names: string[]): ShapeCheck =>
+  (value) => {
+    if (!isObject(value)) return `expected ${what} object, got ${describe(value)}`;
+    const missing = names.filter((name) => typeof value[name] !== "string");
+    if (missing.length === 0) return undefined;
+    return `expected ${what} with a string ${missing.map((name) => `"${name}"`).join(" and ")}`;
+  };
+
+/** An array whose items all pass `item`. */
+const arrayOf =
+  (item: ShapeCheck, where = ""): ShapeCheck =>
+  (value) => {
+    if (!Array.isArray(value)) return `expected a JSON array${where}, got ${describe(value)}`;
+    for (const [index, entry] of value.entries()) {
+      const wrong = item(entry);
+      if (wrong) return `item ${index}${where}: ${wrong}`;
+    }
+    return undefined;
+  };
+
+const aJob = withStrings("a job", ["id", "status"]);
+const jobItems = arrayOf(aJob, ' of "data"');
+const aJobPage: ShapeCheck = (value) => {
+  if (!isObject(value)) return `expected a page of jobs object, got ${describe(value)}`;
+  if (!Array.isArray(value.data)) return 'expected a page of jobs with a "data" array';
+  const next = value.next_offset;
+  if (next !== undefined && next !== null && !(Number.isSafeInteger(next) && Number(next) >= -1))
+    return `expected "next_offset" to be -1 or an offset, got ${JSON.stringify(next)?.slice(0, 40)}`;
+  return jobItems(value.data);
+};
+
+/**
+ * The one check per operation: object or array as the spec says, and for what the client
+ * reads itself (a job's `id` and `status`, a push's `id`, a page's `data`), those fields. Loose
+ * where the API is loose: extra properties pass, and a job's `outputs` may be absent or null.
+ */
+const SHAPES: Record<OperationKey, ShapeCheck> = {
+  "get /functions/{owner_name}/{function_name}": anObject,
+  "get /functions/{owner_name}/{function_name}/jobs": aJobPage,
+  "get /functions/{owner_name}/{function_name}/versions": arrayOf(anObject),
+  "get /jobs": aJobPage,
+  "get /jobs/{job_id}": aJob,
+  "delete /jobs/{job_id}": anObject,
+  "post /push": withStrings("a push response", ["id"]),
+};
+
+/**
+ * The shape check of the 2xx body of `method path`; what it reports names the operation.
+ *
+ * @example
+ * responseShape("get", "/jobs/{job_id}")(null); // 'what GET /jobs/{job_id} returns: expected a job object, got null'
+ */
+export function responseShape<M extends HttpMethod>(method: M, path: PathWith<M>): ShapeCheck {
+  const check = SHAPES[`${method} ${path}` as OperationKey];
+  return (value) => {
+    const wrong = check(value);
+    return wrong && `what ${method.toUpperCase()} ${path} returns: ${wrong}`;
+  };
+}
