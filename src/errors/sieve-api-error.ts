@@ -73,11 +73,14 @@ export class SieveApiError extends SieveError {
 const MAX_TEXT_DETAIL = 300;
 
 /**
- * Turns an error body into one line: a string `detail`, the messages of a 422 `detail` list,
- * or the visible text of a non-JSON page (an HTML 502 from a proxy), cut to 300 characters.
+ * Turns an error body into one line: a string `detail`, the messages of a 422 `detail` list
+ * (`loc: msg`), or the visible text of a non-JSON page (an HTML 502 from a proxy), cut to 300
+ * characters. A `detail` of another shape (an object, a number, list items without a
+ * `msg`) is rendered as JSON, shortened, never as "undefined".
  *
  * @example
  * describeErrorBody({ detail: "Job not found." }); // "Job not found."
+ * describeErrorBody({ detail: { code: 7 } }); // '{"code":7}'
  */
 export function describeErrorBody(body: unknown): string | undefined {
   if (typeof body === "string") {
@@ -86,20 +89,35 @@ export function describeErrorBody(body: unknown): string | undefined {
       .replace(/<[^>]*>/g, " ")
       .replace(/\s+/g, " ")
       .trim();
-    if (!text) return undefined;
-    return text.length > MAX_TEXT_DETAIL ? `${text.slice(0, MAX_TEXT_DETAIL)}…` : text;
+    return text ? cutDetail(text) : undefined;
   }
   if (typeof body !== "object" || body === null || !("detail" in body)) return undefined;
   const { detail } = body;
-  if (typeof detail === "string") return detail;
-  if (Array.isArray(detail)) {
-    const lines = detail.map((item: unknown) => {
-      if (typeof item !== "object" || item === null) return String(item);
-      const { loc, msg } = item as { loc?: unknown; msg?: unknown };
-      const where = Array.isArray(loc) ? loc.join(".") : "";
-      return where ? `${where}: ${String(msg)}` : String(msg);
-    });
-    return lines.join("; ") || undefined;
+  if (detail === null || detail === undefined || detail === "") return undefined;
+  if (typeof detail === "string") return cutDetail(detail);
+  if (!Array.isArray(detail)) return cutDetail(renderJson(detail));
+  const lines = detail.map((item: unknown) => {
+    if (typeof item === "string") return item;
+    const { loc, msg } = (typeof item === "object" && item !== null ? item : {}) as {
+      loc?: unknown;
+      msg?: unknown;
+    };
+    const text = ["string", "number", "boolean"].includes(typeof msg) ? String(msg) : undefined;
+    if (text === undefined) return renderJson(item);
+    const where = Array.isArray(loc) ? loc.join(".") : "";
+    return where ? `${where}: ${text}` : text;
+  });
+  return cutDetail(lines.join("; ")) || undefined;
+}
+
+function cutDetail(text: string): string {
+  return text.length > MAX_TEXT_DETAIL ? `${text.slice(0, MAX_TEXT_DETAIL)}…` : text;
+}
+
+function renderJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(typeof value);
   }
-  return undefined;
 }

@@ -6,6 +6,7 @@ import {
   assertKnownKeys,
   assertOptionalObject,
 } from "./query-params.js";
+import { quoteValue } from "./quote-value.js";
 
 /** The paging query a list endpoint takes. */
 export interface PageQuery {
@@ -60,7 +61,7 @@ export function checkIterationParams(
   if (typeof pageSize !== "number" || !Number.isSafeInteger(pageSize) || pageSize < 1) {
     throw new SieveInputError(
       "params.pageSize",
-      `expected a positive integer, got ${String(pageSize)}`,
+      `expected a positive integer, got ${quoteValue(pageSize)}`,
     );
   }
   const filter =

@@ -2,20 +2,39 @@ import { webhookEventTypeValues } from "../../generated/sieve.js";
 import type { PushRequest, Webhook } from "../../generated/sieve.js";
 import { SieveInputError } from "../errors/sieve-input-error.js";
 import { parseFunctionRef } from "./function-ref.js";
-import { assertPathSegment, typeName } from "./path-segment.js";
+import { isPlainObject, toJsonValue } from "./json-value.js";
+import { assertPathSegment } from "./path-segment.js";
 import { assertKnownKeys } from "./query-params.js";
+import { quoteValue, typeName } from "./quote-value.js";
+
+export { isPlainObject } from "./json-value.js";
 
 const PUSH_FIELDS = ["function", "id", "inputs", "webhooks", "env"] as const;
 
 /**
- * Checks a push request before it is sent: exactly one of `function` (`owner/name[:version]`)
- * and `id`; `inputs` a plain object; each webhook a known event type with an absolute http(s)
- * URL; `env` an object of strings; no unknown field.
+ * Checks a push request before it is sent and returns the body to send: exactly one of
+ * `function` (`owner/name[:version]`) and `id`; `inputs` a plain object; each webhook a known
+ * event type with an absolute http(s) URL; `env` an object of strings; no unknown field; and
+ * every value one that JSON carries faithfully (see `toJsonValue`: no BigInt, cycle, function,
+ * symbol, `undefined` in an array, NaN, Map, class instance, throwing `toJSON`, or nesting
+ * deeper than `MAX_JSON_DEPTH`), each refusal naming its path (`request.inputs.file.meta[2]`).
+ *
+ * The result is a fresh copy of plain data (a `toJSON` already applied, `undefined` properties
+ * left out), so `JSON.stringify` of it is exactly what was checked.
  *
  * @example
  * validatePushRequest({ function: "sieve/dubbing", inputs: { target_language: "spanish" } });
  */
 export function validatePushRequest(request: unknown): PushRequest {
+  // First what the caller gave (so messages describe it), then the copy: exactly what will be
+  // sent, in case a toJSON turned a checked value into another one.
+  checkShape(request);
+  const body = toJsonValue("request", request);
+  checkShape(body);
+  return body as unknown as PushRequest;
+}
+
+function checkShape(request: unknown): asserts request is Record<string, unknown> {
   if (!isPlainObject(request))
     throw new SieveInputError("request", `expected an object, got ${typeName(request)}`);
   assertKnownKeys("request", request, PUSH_FIELDS);
@@ -36,7 +55,6 @@ export function validatePushRequest(request: unknown): PushRequest {
   }
   if (request.webhooks !== undefined && request.webhooks !== null) assertWebhooks(request.webhooks);
   if (request.env !== undefined && request.env !== null) assertEnv(request.env);
-  return request as unknown as PushRequest;
 }
 
 /**
@@ -50,14 +68,14 @@ export function assertWebhook(field: string, webhook: unknown): Webhook {
     throw new SieveInputError(field, `expected { type, url }, got ${typeName(webhook)}`);
   assertKnownKeys(field, webhook, ["type", "url"]);
   if (!(webhookEventTypeValues as readonly unknown[]).includes(webhook.type)) {
-    const got = typeof webhook.type === "string" ? `"${webhook.type}"` : typeName(webhook.type);
+    const got = quoteValue(webhook.type);
     throw new SieveInputError(
       `${field}.type`,
       `expected one of ${webhookEventTypeValues.join(", ")}, got ${got}`,
     );
   }
   if (!isHttpUrl(webhook.url)) {
-    const got = typeof webhook.url === "string" ? `"${webhook.url}"` : typeName(webhook.url);
+    const got = typeof webhook.url === "string" ? quoteValue(webhook.url) : typeName(webhook.url);
     throw new SieveInputError(`${field}.url`, `expected an absolute http(s) URL, got ${got}`);
   }
   return webhook as unknown as Webhook;
@@ -87,17 +105,4 @@ function isHttpUrl(value: unknown): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * True for `{...}` objects: not null, not an array, not a class instance such as a Date.
- *
- * @example
- * isPlainObject({}); // true
- * isPlainObject([]); // false
- */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }

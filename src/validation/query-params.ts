@@ -1,7 +1,7 @@
 import { jobStatusValues } from "../../generated/sieve.js";
 import type { JobStatus } from "../../generated/sieve.js";
 import { SieveInputError } from "../errors/sieve-input-error.js";
-import { typeName } from "./path-segment.js";
+import { quoteValue, shorten, typeName } from "./quote-value.js";
 
 /**
  * Checks an optional limit or offset: absent, or a non-negative safe integer.
@@ -13,8 +13,7 @@ import { typeName } from "./path-segment.js";
 export function assertCount(field: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
-    const shown = typeof value === "number" ? String(value) : typeName(value);
-    throw new SieveInputError(field, `expected a non-negative integer, got ${shown}`);
+    throw new SieveInputError(field, `expected a non-negative integer, got ${quoteValue(value)}`);
   }
   return value;
 }
@@ -28,8 +27,10 @@ export function assertCount(field: string, value: unknown): number | undefined {
 export function assertJobStatus(field: string, value: unknown): JobStatus | undefined {
   if (value === undefined) return undefined;
   if (!(jobStatusValues as readonly unknown[]).includes(value)) {
-    const shown = typeof value === "string" ? `"${value}"` : typeName(value);
-    throw new SieveInputError(field, `expected one of ${jobStatusValues.join(", ")}, got ${shown}`);
+    throw new SieveInputError(
+      field,
+      `expected one of ${jobStatusValues.join(", ")}, got ${quoteValue(value)}`,
+    );
   }
   return value as JobStatus;
 }
@@ -45,7 +46,7 @@ export function assertKnownKeys(field: string, value: object, allowed: readonly 
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) {
       throw new SieveInputError(
-        `${field}.${key}`,
+        `${field}.${shorten(key)}`,
         `unknown field; expected one of ${allowed.join(", ")}`,
       );
     }

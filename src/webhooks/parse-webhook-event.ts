@@ -1,10 +1,11 @@
-import { jobStatusValues } from "../../generated/sieve.js";
+import { jobStatusValues, webhookEventTypeValues } from "../../generated/sieve.js";
 import type { FunctionIO, WebhookEvent } from "../../generated/sieve.js";
 import { SieveInputError } from "../errors/sieve-input-error.js";
-import { typeName } from "../validation/path-segment.js";
-import { isPlainObject } from "../validation/push-request.js";
+import { isPlainObject } from "../validation/json-value.js";
+import { quoteValue, typeName } from "../validation/quote-value.js";
 
 const FIELD = "webhook body";
+const EVENT_TYPES: readonly unknown[] = webhookEventTypeValues;
 
 /**
  * Turns what Sieve POSTs to a webhook URL (the raw JSON text, or the parsed value) into a
@@ -22,9 +23,12 @@ export function parseWebhookEvent(body: unknown): WebhookEvent {
   const value = typeof body === "string" ? parseJson(body) : body;
   if (!isPlainObject(value)) fail("", `expected a JSON object, got ${typeName(value)}`);
   const { type, body: payload } = value;
+  // The type first: a foreign event is reported as such, not as a bad field of its body.
+  if (!EVENT_TYPES.includes(type))
+    fail(".type", `expected one of ${EVENT_TYPES.join(", ")}, got ${quoteValue(type)}`);
   if (!isPlainObject(payload)) fail(".body", `expected an object, got ${typeName(payload)}`);
   if (typeof payload.job_id !== "string" || payload.job_id === "")
-    fail(".body.job_id", "expected a job id");
+    fail(".body.job_id", `expected a job id, got ${quoteValue(payload.job_id)}`);
   switch (type) {
     case "job.start":
     case "job.complete":
@@ -43,10 +47,7 @@ export function parseWebhookEvent(body: unknown): WebhookEvent {
       }
       return value as WebhookEvent;
     default:
-      return fail(
-        ".type",
-        `expected a Sieve webhook event type, got ${typeof type === "string" ? `"${type}"` : typeName(type)}`,
-      );
+      return fail(".type", `expected a Sieve webhook event type, got ${quoteValue(type)}`);
   }
 }
 
@@ -62,7 +63,7 @@ function checkStatus(payload: Record<string, unknown>): void {
   if (!(jobStatusValues as readonly unknown[]).includes(payload.status)) {
     fail(
       ".body.status",
-      `expected one of ${jobStatusValues.join(", ")}, got ${JSON.stringify(payload.status)}`,
+      `expected one of ${jobStatusValues.join(", ")}, got ${quoteValue(payload.status)}`,
     );
   }
   if (payload.error !== null && payload.error !== undefined && typeof payload.error !== "string") {

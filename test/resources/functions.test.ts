@@ -19,12 +19,15 @@ describe("sieve.functions.get", () => {
     expectNoBody(expectOneRequest(requests, "GET", FUNCTION_URL));
   });
 
-  it("percent-encodes the owner and the name", async () => {
+  it("refuses an owner or name that would need percent-encoding, sending nothing", async () => {
     const { fetch, requests } = fakeFetch(reply(200, sieveFunction));
 
-    await testClient(fetch).functions.get("my org/dub?bing");
-
-    expectOneRequest(requests, "GET", `${BASE_URL}/functions/my%20org/dub%3Fbing`);
+    for (const ref of ["my org/dubbing", "demo/dub?bing", "demo/dub#x", "demo/é"]) {
+      await expect(testClient(fetch).functions.get(ref)).rejects.toMatchObject({
+        name: "SieveInputError",
+      });
+    }
+    expect(requests).toHaveLength(0);
   });
 });
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { SieveInputError } from "../../src/index.js";
 import { assertPathSegment, typeName } from "../../src/validation/path-segment.js";
+import { quoteValue } from "../../src/validation/quote-value.js";
 
 describe("assertPathSegment", () => {
   it.each([["43d7add5-61cf"], ["..."], [".hidden"], ["a b"], ["%2e%2e"], ["a?b#c"]])(
@@ -16,6 +17,11 @@ describe("assertPathSegment", () => {
     [".", '"." is not an id or a name'],
     ["..", '".." is not an id or a name'],
     ["a/b", 'must not contain "/" (got "a/b")'],
+    [" ", 'must not be only whitespace (got " ")'],
+    [" id", 'must not start or end with whitespace (got " id")'],
+    ["id\t", 'must not contain a control character (got "id\\t")'],
+    ["a\u0000b", 'must not contain a control character (got "a\\u0000b")'],
+    ["x".repeat(513), `must be at most 512 characters (got "${"x".repeat(40)}…" (513 characters))`],
     [7, "expected a string, got number"],
     [null, "expected a string, got null"],
   ])("refuses %j: %s", (value, reason) => {
@@ -35,5 +41,19 @@ describe("typeName", () => {
     ["s", "string"],
   ])("%j is %s", (value, name) => {
     expect(typeName(value)).toBe(name);
+  });
+});
+
+describe("quoteValue", () => {
+  it.each([
+    ["abc", '"abc"'],
+    ["a\nb", '"a\\nb"'],
+    ["y".repeat(41), `"${"y".repeat(40)}…" (41 characters)`],
+    [1.5, "1.5"],
+    [true, "true"],
+    [{ a: 1 }, "object"],
+    [10n, "bigint"],
+  ])("quotes %s as %s", (value, quoted) => {
+    expect(quoteValue(value)).toBe(quoted);
   });
 });

@@ -125,7 +125,9 @@ describe("validatePushRequest alone", () => {
       webhooks: [hook, { type: "job.new_output", url: "http://10.0.0.1:8080/h" }],
       env: { TOKEN: "t" },
     };
-    expect(validatePushRequest(request)).toBe(request);
+    // A fresh copy of plain data: what JSON.stringify of it sends is what was checked.
+    expect(validatePushRequest(request)).toEqual(request);
+    expect(validatePushRequest(request)).not.toBe(request);
     expect(validatePushRequest({ id: "x", function: null, inputs: {}, webhooks: null })).toEqual({
       id: "x",
       function: null,

@@ -19,7 +19,7 @@ describe("assertCount", () => {
     [0.5, "0.5"],
     [Number.NaN, "NaN"],
     [2 ** 53, String(2 ** 53)],
-    ["3", "string"],
+    ["3", '"3"'],
     [null, "null"],
   ])("refuses %j, showing %s", (value, shown) => {
     expect(() => assertCount("limit", value)).toThrow(
