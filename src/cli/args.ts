@@ -13,6 +13,8 @@ export interface GlobalOptions {
   apiKey: string | undefined;
   /** `--base-url`, when given (else `SIEVE_API_URL`, else the client's default). */
   baseUrl: string | undefined;
+  /** `--allow-insecure-http`: allow a plain `http://` base URL to a host that is not loopback. */
+  allowInsecureHttp: boolean;
 }
 
 /** The command-specific options, checked and converted (undefined when not given). */
@@ -50,11 +52,20 @@ const optionConfig = {
   debug: { type: "boolean" },
   "api-key": { type: "string" },
   "base-url": { type: "string" },
+  "allow-insecure-http": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" },
 } as const;
 
-const globalNames = new Set(["json", "debug", "api-key", "base-url", "help", "version"]);
+const globalNames = new Set([
+  "json",
+  "debug",
+  "api-key",
+  "base-url",
+  "allow-insecure-http",
+  "help",
+  "version",
+]);
 /** setTimeout's longest delay (2^31 - 1 ms). */
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
@@ -98,6 +109,7 @@ export function parseCommandLine(
       debug: values.debug === true,
       apiKey: values["api-key"],
       baseUrl: values["base-url"],
+      allowInsecureHttp: values["allow-insecure-http"] === true,
     },
     options: {
       inputs: values.input ?? [],

@@ -64,7 +64,7 @@ export const commandOptionHelp: Record<CommandOptionName, { flag: string; text: 
   offset: { flag: "--offset <n>", text: "how many to skip (the next_offset of the previous page)" },
   timeout: {
     flag: "--timeout <ms>",
-    text: "give up after this many milliseconds (exit 3); run also cancels the job",
+    text: "give up after this many milliseconds (exit 3); run also cancels the job (exit 4 if it could not)",
   },
   port: { flag: "--port <n>", text: "the port on 127.0.0.1 (default: a free one)" },
 };
@@ -76,6 +76,10 @@ export const globalOptionHelp: ReadonlyArray<{ flag: string; text: string }> = [
   {
     flag: "--base-url <url>",
     text: "the API root (default: $SIEVE_API_URL, else https://mango.sievedata.com/v2)",
+  },
+  {
+    flag: "--allow-insecure-http",
+    text: "allow a plain http:// base URL to a remote host (the key crosses in clear text)",
   },
   { flag: "--debug", text: "stack traces on errors, and each request on stderr" },
   { flag: "-h, --help", text: "this help; a command's with `sieve-client help <command>`" },

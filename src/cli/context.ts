@@ -2,6 +2,7 @@ import { createSieveClient, type SieveClient } from "../node.js";
 import type { CommandOptions, GlobalOptions } from "./args.js";
 import { CliError } from "./errors.js";
 import { ExitCode } from "./exit-codes.js";
+import { toCliConfigError } from "./hints.js";
 import type { CliIo } from "./io.js";
 import { toJson } from "./output.js";
 import type { Screen } from "./screen.js";
@@ -28,7 +29,8 @@ export interface CommandContext {
 /**
  * Builds a command's context. The key comes from `--api-key`, else `SIEVE_API_KEY`; the base URL
  * from `--base-url`, else `SIEVE_API_URL`, else the client's default. With `--debug` the
- * client logs each request and retry on stderr.
+ * client logs each request and retry on stderr. A configuration error that names the client's
+ * option `allowInsecureHttp` names the flag `--allow-insecure-http` instead.
  *
  * @example
  * const io = processIo();
@@ -64,12 +66,32 @@ export function createCommandContext(
           ExitCode.usage,
         );
       }
-      client ??= createSieveClient({
-        apiKey,
-        baseUrl: global.baseUrl ?? (io.env.SIEVE_API_URL || undefined),
-        logger: global.debug ? { debug: screen.err, warn: screen.err } : undefined,
-      });
+      try {
+        client ??= createSieveClient({
+          apiKey,
+          baseUrl: effectiveBaseUrl(global, io.env),
+          allowInsecureHttp: global.allowInsecureHttp,
+          logger: global.debug ? { debug: screen.err, warn: screen.err } : undefined,
+        });
+      } catch (error) {
+        throw toCliConfigError(error);
+      }
       return client;
     },
   };
+}
+
+/**
+ * The base URL the client is given: `--base-url`, else `SIEVE_API_URL` when not empty, else
+ * undefined (the client's default).
+ *
+ * @example
+ * effectiveBaseUrl({ baseUrl: undefined }, { SIEVE_API_URL: "http://127.0.0.1:8787/v2" });
+ * // "http://127.0.0.1:8787/v2"
+ */
+export function effectiveBaseUrl(
+  global: Pick<GlobalOptions, "baseUrl">,
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
+  return global.baseUrl ?? (env.SIEVE_API_URL || undefined);
 }

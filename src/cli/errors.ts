@@ -63,8 +63,46 @@ export class InterruptedError extends CliError {
 }
 
 /**
+ * A write to stdout failed: EPIPE (the reader closed it, as `| head -1` does) or another error
+ * (ENOSPC on a full disk...). The abort reason of a command's signal, like `InterruptedError`:
+ * `run` cancels its job on it, then exits 141 (EPIPE) or 74.
+ *
+ * @example
+ * process.stdout.on("error", (error) => controller.abort(new OutputError(error)));
+ */
+export class OutputError extends CliError {
+  override name = "OutputError";
+  /** The system error code, e.g. `EPIPE` or `ENOSPC`. */
+  readonly code: string | undefined;
+
+  constructor(error: NodeJS.ErrnoException) {
+    const closed = error.code === "EPIPE";
+    super(
+      closed ? "stdout was closed" : `cannot write to stdout: ${error.message}`,
+      closed ? ExitCode.outputClosed : ExitCode.outputFailed,
+      { cause: error },
+    );
+    this.code = error.code;
+  }
+}
+
+/** What stops a command early from outside: a signal, or a stdout that cannot be written. */
+export type StopReason = InterruptedError | OutputError;
+
+/**
+ * Whether `value` is a `StopReason` (the reason a command's signal was aborted with).
+ *
+ * @example
+ * if (isStopReason(signal.reason)) console.error(signal.reason.message);
+ */
+export function isStopReason(value: unknown): value is StopReason {
+  return value instanceof InterruptedError || value instanceof OutputError;
+}
+
+/**
  * The exit code for an error: 1 a job failed or was cancelled, 2 a usage or configuration
- * error, 3 an API, network or wait-timeout error, 70 anything unexpected.
+ * error, 3 an API, network or wait-timeout error, 70 anything unexpected; a `CliError` says its
+ * own (130, 141, 143, 74, 4...).
  *
  * @example
  * exitCodeFor(new SieveNotFoundError(init)); // 3

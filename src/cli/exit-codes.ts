@@ -1,24 +1,45 @@
 /**
  * The exit codes of `sieve-client`, documented in the README's "Command line" section. A script
- * can retry on `apiError` (the job's fate is unknown) but not on `jobFailed` (the job ended).
+ * can retry on `apiError` (the job's fate is unknown) but not on `jobFailed` (the job ended), and
+ * must check on its jobs after `mayBeRunning`.
  *
  * @example
  * process.exitCode = ExitCode.usage;
  */
 export const ExitCode = {
-  /** The command succeeded; for `wait` and `run`, the job finished. */
+  /** The command succeeded (and its output was written); for `wait` and `run`, the job finished. */
   ok: 0,
   /** `wait`/`run`: the job ended in `error` or was cancelled. */
   jobFailed: 1,
   /** Unknown command or option, missing argument, bad `--input`, bad configuration. */
   usage: 2,
-  /** The API answered an error, the network failed, or `--timeout` ran out before the job ended. */
+  /**
+   * The API answered an error, the network failed, or `--timeout` ran out before the job ended
+   * (`run` then cancelled its job, or no job was created).
+   */
   apiError: 3,
+  /**
+   * `run` stopped early (Ctrl-C, SIGTERM, a closed stdout, `--timeout`) and a job may still be
+   * running: its cancel failed or was never confirmed (a second Ctrl-C), or the push may have
+   * created a job whose id never came back. The message names the job, or says to run
+   * `sieve-client list`.
+   */
+  mayBeRunning: 4,
   /** A bug in the CLI itself: the message says what, `--debug` shows where. */
   internal: 70,
-  /** Interrupted by Ctrl-C (SIGINT), after `run` cancelled its job. */
+  /**
+   * Writing to stdout failed (ENOSPC, EIO...): the output is incomplete; `run` cancelled its job
+   * (or created none). One line on stderr says why.
+   */
+  outputFailed: 74,
+  /** Interrupted by Ctrl-C (SIGINT); `run` cancelled its job, or no job was created. */
   interrupted: 130,
-  /** Stopped by SIGTERM, after `run` cancelled its job. */
+  /**
+   * stdout was closed (EPIPE, e.g. `| head -1`), as for a process killed by SIGPIPE (128 + 13);
+   * `run` cancelled its job first, or no job was created.
+   */
+  outputClosed: 141,
+  /** Stopped by SIGTERM; `run` cancelled its job, or no job was created. */
   terminated: 143,
 } as const;
 

@@ -1,16 +1,19 @@
 import { VERSION } from "../node.js";
 import { parseCommandLine } from "./args.js";
 import { commands } from "./commands/index.js";
-import { createCommandContext } from "./context.js";
-import { describeError, exitCodeFor } from "./errors.js";
+import { createCommandContext, effectiveBaseUrl } from "./context.js";
+import { describeError, exitCodeFor, OutputError } from "./errors.js";
 import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
+import { withBaseUrlHint } from "./hints.js";
 import type { CliIo } from "./io.js";
-import { createScreen } from "./screen.js";
+import { createScreen, type Screen } from "./screen.js";
 import { commandUsage, generalUsage } from "./usage.js";
 
 /**
  * Runs one `sieve-client` command line and resolves with its exit code; never throws. Errors
- * become one line on stderr (with stack traces under `--debug`).
+ * become one line on stderr (with stack traces under `--debug`). Exit 0 only once stdout took
+ * every write: a closed stdout gives 141 (silently, as SIGPIPE would), another write error one
+ * line and 74.
  *
  * @example
  * process.exitCode = await runCli(["get", jobId, "--json"], processIo());
@@ -18,23 +21,51 @@ import { commandUsage, generalUsage } from "./usage.js";
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCodeValue> {
   const screen = createScreen(io);
   const debug = argv.includes("--debug");
+  let failed: unknown;
+  let code: ExitCodeValue;
+  try {
+    code = await runCommandLine(argv, io, screen);
+  } catch (error) {
+    failed = error;
+    screen.err(describeError(error, debug));
+    code = exitCodeFor(error);
+  }
+  const failure = await io.finishOutput();
+  if (!failure || causedBy(failed, failure)) return code;
+  if (failure.code !== "EPIPE") screen.err(describeError(failure, debug));
+  return code === ExitCode.ok ? failure.exitCode : code;
+}
+
+async function runCommandLine(
+  argv: readonly string[],
+  io: CliIo,
+  screen: Screen,
+): Promise<ExitCodeValue> {
   if (argv.length === 0) {
     io.stderr.write(generalUsage(commands));
     return ExitCode.usage;
   }
+  const parsed = parseCommandLine(argv, commands);
+  if (parsed.kind === "version") {
+    screen.out(VERSION);
+    return ExitCode.ok;
+  }
+  if (parsed.kind === "help") {
+    io.stdout.write(parsed.command ? commandUsage(parsed.command) : generalUsage(commands));
+    return ExitCode.ok;
+  }
   try {
-    const parsed = parseCommandLine(argv, commands);
-    if (parsed.kind === "version") {
-      screen.out(VERSION);
-      return ExitCode.ok;
-    }
-    if (parsed.kind === "help") {
-      io.stdout.write(parsed.command ? commandUsage(parsed.command) : generalUsage(commands));
-      return ExitCode.ok;
-    }
     return await parsed.command.run(createCommandContext(parsed, io, screen));
   } catch (error) {
-    screen.err(describeError(error, debug));
-    return exitCodeFor(error);
+    throw withBaseUrlHint(error, effectiveBaseUrl(parsed.global, io.env));
   }
+}
+
+/** Whether `error` is `failure` or was caused by it (then its message already told). */
+function causedBy(error: unknown, failure: OutputError): boolean {
+  for (let current = error, depth = 0; current !== undefined && depth < 5; depth++) {
+    if (current === failure) return true;
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return false;
 }

@@ -1,6 +1,7 @@
 import type { Emulator } from "../../emulator/index.js";
 import type { CommandSpec } from "../command-spec.js";
-import { CliError } from "../errors.js";
+import { createSieveClient, SieveConfigError } from "../../node.js";
+import { CliError, UsageError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
 
 /**
@@ -15,6 +16,7 @@ export const emulatorCommand: CommandSpec = {
   examples: ["emulator --port 8787", "emulator --api-key test-key --json"],
   async run(ctx) {
     const { screen } = ctx;
+    checkEmulatorKey(ctx.global.apiKey);
     const interrupt = ctx.io.onInterrupt();
     try {
       const { emulator, functions } = await start(ctx.options.port, ctx.global.apiKey);
@@ -25,7 +27,7 @@ export const emulatorCommand: CommandSpec = {
       ]);
       screen.err(`Sieve emulator listening on ${url}, serving ${functions.join(", ")}. Try:`);
       screen.err(
-        `  npx sieve-client run demo/dubbing --input target_language=spanish --base-url ${url} --api-key ${apiKey}`,
+        `  npx sieve-client run demo/dubbing --input target_language=spanish --base-url ${url} --api-key ${shellQuote(apiKey)}`,
       );
       screen.err("Ctrl-C stops it.");
       await untilAborted(interrupt.signal);
@@ -37,6 +39,36 @@ export const emulatorCommand: CommandSpec = {
     }
   },
 };
+
+/**
+ * Refuses an `--api-key` the client would not send as given: empty, blank, with spaces around
+ * it (the client trims them), or not a valid header value. The emulator would accept only that
+ * key, so the command line it prints could never reach it.
+ *
+ * @example
+ * checkEmulatorKey(""); // throws UsageError: emulator: --api-key must not be empty
+ */
+export function checkEmulatorKey(apiKey: string | undefined): void {
+  if (apiKey === undefined) return;
+  if (apiKey.trim() === "") throw new UsageError("--api-key must not be empty", "emulator");
+  if (apiKey !== apiKey.trim())
+    throw new UsageError("--api-key must not start or end with spaces", "emulator");
+  try {
+    createSieveClient({ apiKey, baseUrl: "http://127.0.0.1/v2" });
+  } catch (error) {
+    if (error instanceof SieveConfigError)
+      throw new UsageError(
+        `--api-key is not a key the client can send: ${error.message}`,
+        "emulator",
+      );
+    throw error;
+  }
+}
+
+/** `text` as one shell word. */
+function shellQuote(text: string): string {
+  return /^[\w./:=@+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
 
 /** Loads the emulator only for this command, so that the others start faster. */
 async function start(

@@ -1,13 +1,12 @@
 import {
   SieveJobCancelledError,
   SieveJobFailedError,
-  SieveWaitTimeoutError,
   type FunctionIO,
   type Job,
   type SieveClient,
 } from "../../node.js";
 import type { CommandContext } from "../context.js";
-import { CliError, InterruptedError } from "../errors.js";
+import { describeError, type CliError } from "../errors.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { startLiveStatus } from "../live-status.js";
 import { formatOutput } from "../output.js";
@@ -30,12 +29,21 @@ export interface FollowPlan {
    */
   jobId?: string;
   /**
-   * The status line's text once SIGINT/SIGTERM arrived.
+   * The status line's text once SIGINT/SIGTERM (or a failed stdout) stopped it, given the job's
+   * id when seen.
    *
    * @example
-   * { interruptedStatus: "cancelling" }
+   * { interruptedStatus: (jobId) => (jobId ? "cancelling" : "waiting for the push to answer") }
    */
-  interruptedStatus: string;
+  interruptedStatus(jobId: string | undefined): string;
+  /**
+   * What a second SIGINT/SIGTERM, while the first is being handled, reports before the process
+   * exits at once with its `exitCode` (default: exit 130/143 silently).
+   *
+   * @example
+   * { onRepeat: (jobId) => new CliError(`job ${jobId} may still be running`, ExitCode.mayBeRunning) }
+   */
+  onRepeat?(jobId: string | undefined): CliError;
   /**
    * Print each output as it appears (`jobs.outputs`), not only at the end. Never with `--json`.
    *
@@ -55,27 +63,27 @@ export interface FollowPlan {
     onStatus: (job: Job) => void;
   }): Promise<Job>;
   /**
-   * The error to report when the wait was interrupted or timed out (`jobId` once seen).
+   * The error to report when the wait (or run) stopped before the job ended: interrupted, stdout
+   * failed, `--timeout`... given the job's id once seen; undefined to report `error` as it is.
    *
    * @example
-   * { abandoned: (reason, jobId) => new CliError(`${reason.message}; job ${jobId} goes on`, 3) }
+   * { stopped: (error, jobId) => isStopReason(error) ? new CliError(`stopped waiting for ${jobId}`, error.exitCode) : undefined }
    */
-  abandoned(reason: InterruptedError | SieveWaitTimeoutError, jobId: string | undefined): CliError;
+  stopped(error: unknown, jobId: string | undefined): CliError | undefined;
 }
 
 /**
  * Follows a job to its end with a live status line on stderr, then prints its outputs (the job
  * with `--json`). A finished job gives exit 0; a failed or cancelled one prints what it has,
- * then throws the client's error (exit 1); SIGINT/SIGTERM and `--timeout` throw `abandoned`.
+ * then throws the client's error (exit 1); any other error goes through `plan.stopped`.
  *
  * @example
- * return followJob(ctx, { initial: "waiting", jobId: id, interruptedStatus: "interrupted",
- *   streamOutputs: false, start: (o) => sieve.jobs.wait(id, o), abandoned });
+ * return followJob(ctx, { initial: "waiting", jobId: id, interruptedStatus: () => "interrupted",
+ *   streamOutputs: false, start: (o) => sieve.jobs.wait(id, o), stopped: () => undefined });
  */
 export async function followJob(ctx: CommandContext, plan: FollowPlan): Promise<ExitCodeValue> {
   const sieve = ctx.client();
   const { io, screen } = ctx;
-  const interrupt = io.onInterrupt();
   const live = startLiveStatus(screen, {
     tty: io.stderrIsTTY,
     now: io.now,
@@ -83,10 +91,21 @@ export async function followJob(ctx: CommandContext, plan: FollowPlan): Promise<
     jobId: plan.jobId,
     columns: io.columns,
   });
-  interrupt.signal.addEventListener("abort", () => live.update(plan.interruptedStatus));
+  let jobId = plan.jobId;
+  const { onRepeat } = plan;
+  const interrupt = io.onInterrupt(
+    onRepeat && {
+      onRepeat() {
+        const error = onRepeat(jobId);
+        live.stop();
+        screen.err(describeError(error, false));
+        return error.exitCode;
+      },
+    },
+  );
+  interrupt.signal.addEventListener("abort", () => live.update(plan.interruptedStatus(jobId)));
   const printer = createOutputPrinter(screen);
   let stream: BackgroundStream | undefined;
-  let jobId = plan.jobId;
   const finish = async () => {
     await stream?.stop();
     live.stop();
@@ -112,9 +131,7 @@ export async function followJob(ctx: CommandContext, plan: FollowPlan): Promise<
       ctx.emit(job, () => printer.rest(job.outputs));
       throw error;
     }
-    if (error instanceof InterruptedError || error instanceof SieveWaitTimeoutError)
-      throw plan.abandoned(error, jobId);
-    throw error;
+    throw plan.stopped(error, jobId) ?? error;
   } finally {
     interrupt.dispose();
   }
@@ -157,14 +174,4 @@ function streamInBackground(
       return done;
     },
   };
-}
-
-/**
- * The exit code for an abandoned wait: 130/143 for a signal, 3 for `--timeout`.
- *
- * @example
- * new CliError(message, abandonedExitCode(reason));
- */
-export function abandonedExitCode(reason: InterruptedError | SieveWaitTimeoutError): ExitCodeValue {
-  return reason instanceof InterruptedError ? reason.exitCode : ExitCode.apiError;
 }

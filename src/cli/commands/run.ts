@@ -1,11 +1,18 @@
+import { SieveRunAbortedError, SieveWaitTimeoutError } from "../../node.js";
 import type { CommandSpec } from "../command-spec.js";
-import { CliError } from "../errors.js";
+import { isStopReason } from "../errors.js";
 import { parseInputs } from "../parse-inputs.js";
-import { abandonedExitCode, followJob } from "./follow.js";
+import { followJob } from "./follow.js";
+import { describeRunStop, describeUnknownRunStop, interruptedAgain } from "./run-stop.js";
+
+/** The status line while a stopped `run` waits for its push's answer, to cancel the job. */
+export const PUSH_GRACE_STATUS = "waiting for the push to answer so its job can be cancelled";
 
 /**
  * `run <owner/name> --input ... [--timeout ms]`: pushes a job, streams its outputs as they
- * appear under a live status line, and cancels it on Ctrl-C or `--timeout`.
+ * appear under a live status line, and cancels it on Ctrl-C, SIGTERM, a closed stdout or
+ * `--timeout`, then says what became of it (see `describeRunStop`). A second Ctrl-C while it
+ * cancels exits at once with 4, saying the job may still be running.
  */
 export const runCommand: CommandSpec = {
   name: "run",
@@ -20,16 +27,16 @@ export const runCommand: CommandSpec = {
     const request = { function: ctx.args[0] ?? "", inputs: parseInputs(ctx.options.inputs) };
     return followJob(ctx, {
       initial: "pushing",
-      interruptedStatus: "cancelling",
+      interruptedStatus: (jobId) => (jobId === undefined ? PUSH_GRACE_STATUS : "cancelling"),
+      onRepeat: interruptedAgain,
       streamOutputs: true,
       start: (options) => ctx.client().jobs.run(request, { ...options, cancelOnAbort: true }),
-      abandoned: (reason, jobId) =>
-        new CliError(
-          jobId
-            ? `${reason.message}; cancelled job ${jobId}`
-            : `${reason.message} while pushing the job`,
-          abandonedExitCode(reason),
-        ),
+      stopped(error, jobId) {
+        if (error instanceof SieveRunAbortedError) return describeRunStop(error);
+        if (isStopReason(error) || error instanceof SieveWaitTimeoutError)
+          return describeUnknownRunStop(error, jobId);
+        return undefined;
+      },
     });
   },
 };

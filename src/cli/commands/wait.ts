@@ -1,8 +1,14 @@
+import { SieveWaitTimeoutError } from "../../node.js";
 import type { CommandSpec } from "../command-spec.js";
-import { CliError } from "../errors.js";
-import { abandonedExitCode, followJob } from "./follow.js";
+import { CliError, isStopReason } from "../errors.js";
+import { ExitCode } from "../exit-codes.js";
+import { followJob } from "./follow.js";
 
-/** `wait <job-id> [--timeout ms]`: follows a job to its end, then prints its outputs. */
+/**
+ * `wait <job-id> [--timeout ms]`: follows a job to its end, then prints its outputs. It never
+ * cancels: interrupted or out of time, it says it stopped waiting and that the job was not
+ * cancelled (130/143 for a signal, 3 for `--timeout`).
+ */
 export const waitCommand: CommandSpec = {
   name: "wait",
   args: ["<job-id>"],
@@ -14,17 +20,26 @@ export const waitCommand: CommandSpec = {
   ],
   run(ctx) {
     const jobId = ctx.args[0] ?? "";
+    const notCancelled = `it was not cancelled (sieve-client cancel ${jobId} stops it)`;
     return followJob(ctx, {
       initial: "waiting",
       jobId,
-      interruptedStatus: "interrupted",
+      interruptedStatus: () => "interrupted",
       streamOutputs: false,
       start: (options) => ctx.client().jobs.wait(jobId, options),
-      abandoned: (reason) =>
-        new CliError(
-          `${reason.message}; job ${jobId} goes on running (sieve-client cancel ${jobId} stops it)`,
-          abandonedExitCode(reason),
-        ),
+      stopped(error) {
+        if (isStopReason(error))
+          return new CliError(
+            `${error.message}; stopped waiting for job ${jobId}; ${notCancelled}`,
+            error.exitCode,
+            { cause: error },
+          );
+        if (error instanceof SieveWaitTimeoutError)
+          return new CliError(`${error.message}; ${notCancelled}`, ExitCode.apiError, {
+            cause: error,
+          });
+        return undefined;
+      },
     });
   },
 };
