@@ -33,6 +33,7 @@ export {
   SievePaymentRequiredError,
   SievePermissionError,
   SieveRateLimitError,
+  SieveResponseTooLargeError,
   SieveServerError,
   SieveValidationError,
 } from "./errors/status-errors.js";
@@ -43,6 +44,14 @@ export { SieveTimeoutError } from "./errors/sieve-timeout-error.js";
 export { SieveJobFailedError } from "./errors/sieve-job-failed-error.js";
 export { SieveJobCancelledError } from "./errors/sieve-job-cancelled-error.js";
 export { SieveWaitTimeoutError } from "./errors/sieve-wait-timeout-error.js";
+export {
+  SieveRunAbortedError,
+  type CancelOutcome,
+  type RunStopReason,
+} from "./errors/sieve-run-aborted-error.js";
+export { SieveCallbackError } from "./errors/sieve-callback-error.js";
+export { SieveInternalError } from "./errors/sieve-internal-error.js";
+export { SievePageError } from "./errors/sieve-page-error.js";
 export { VERSION } from "./version.js";
 
 export { buildStatusValues, jobStatusValues, webhookEventTypeValues } from "../generated/sieve.js";

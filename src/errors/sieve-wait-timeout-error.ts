@@ -2,8 +2,9 @@ import type { Job } from "../../generated/sieve.js";
 import { SieveError } from "./sieve-error.js";
 
 /**
- * `jobs.wait` (or `jobs.run`) gave up after its `timeoutMs`; the job itself may still be running
- * (`jobs.run` cancels it unless `cancelOnAbort: false`). `job` is the last state seen, if any.
+ * `jobs.wait` (or `jobs.outputs`) gave up after its `timeoutMs`; the job itself may still be
+ * running. `job` is the last state seen, if any; `cause` the last transient failure, if the
+ * polls were failing when time ran out (its message is named in this one's).
  *
  * @example
  * try {
@@ -21,9 +22,13 @@ export class SieveWaitTimeoutError extends SieveError {
   /** The wait's limit, in milliseconds. */
   readonly timeoutMs: number;
 
-  constructor(jobId: string, job: Job | undefined, timeoutMs: number) {
-    const seen = job ? `last seen ${job.status}` : "never read";
-    super(`Gave up waiting for job ${jobId} after ${timeoutMs} ms (${seen})`);
+  constructor(jobId: string, job: Job | undefined, timeoutMs: number, lastFailure?: unknown) {
+    const seen = job ? `last seen ${String(job.status)}` : "no poll succeeded";
+    const failing =
+      lastFailure instanceof Error ? `; the last poll failed: ${lastFailure.message}` : "";
+    super(`Gave up waiting for job ${jobId} after ${timeoutMs} ms (${seen}${failing})`, {
+      cause: lastFailure,
+    });
     this.jobId = jobId;
     this.job = job;
     this.timeoutMs = timeoutMs;

@@ -1,12 +1,11 @@
 import type { Job } from "../../generated/sieve.js";
-import { SieveRateLimitError } from "../errors/status-errors.js";
+import { SieveCallbackError } from "../errors/sieve-callback-error.js";
 import { SieveJobCancelledError } from "../errors/sieve-job-cancelled-error.js";
 import { SieveJobFailedError } from "../errors/sieve-job-failed-error.js";
-import { SieveWaitTimeoutError } from "../errors/sieve-wait-timeout-error.js";
-import { backoffDelay } from "../http/backoff.js";
-import { abortableSleep } from "../utils/abortable-sleep.js";
-import { isTransientError } from "./is-transient-error.js";
+import type { RetryInfo } from "../types/client-options.js";
+import { createJobPoller } from "./job-poller.js";
 import type { JobReader } from "./job-reader.js";
+import { untilAborted } from "../utils/until-aborted.js";
 import { pollDelay } from "./poll-schedule.js";
 import type { ResolvedWaitOptions } from "./wait-options.js";
 
@@ -22,48 +21,53 @@ export function throwIfJobFailed(job: Job): void {
 }
 
 /**
- * Polls a job until it ends. One timer at a time: either the sleep between polls or the
- * request in flight, which is limited to the time left. A transient failure (no response, 408,
- * 429, 5xx) does not end the wait: it is retried with the client's backoff (or the server's
- * Retry-After) until the wait's own deadline.
+ * Polls a job until it ends, on the shared poll loop (`createJobPoller`): transient failures
+ * are reported and retried until the wait's own deadline; anything else ends the wait at once.
+ * `onStatus` runs on each status change; a promise it returns is awaited (an abort still ends
+ * the wait at once), and what it throws or rejects ends the wait with `SieveCallbackError`.
  *
  * @example
- * const job = await waitForJob(readJob, id, resolveWaitOptions({ timeoutMs: 60_000 }));
+ * const job = await waitForJob(readJob, id, resolveWaitOptions({ timeoutMs: 60_000 }), report);
  */
 export async function waitForJob(
   read: JobReader,
   jobId: string,
   options: ResolvedWaitOptions,
+  reportRetry: (info: RetryInfo) => void = () => undefined,
 ): Promise<Job> {
   const { signal, onStatus, timeoutMs } = options;
-  const deadline = timeoutMs === undefined ? Infinity : Date.now() + timeoutMs;
-  let last: Job | undefined;
-  let polls = 0;
-  let failures = 0;
-  for (;;) {
-    signal?.throwIfAborted();
-    const left = deadline - Date.now();
-    if (left <= 0) throw new SieveWaitTimeoutError(jobId, last, timeoutMs ?? 0);
-    let delay: number;
-    try {
-      const job = await read(jobId, undefined, {
-        signal,
-        timeoutMs: Number.isFinite(left) ? left : undefined,
-      });
-      failures = 0;
-      if (job.status !== last?.status) onStatus?.(job);
-      last = job;
-      if (job.status === "finished") return job;
-      throwIfJobFailed(job);
-      delay = pollDelay(polls++, options);
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason;
-      if (!isTransientError(error)) throw error;
-      const asked = error instanceof SieveRateLimitError ? error.retryAfterMs : undefined;
-      delay = asked ?? backoffDelay(failures++);
-    }
-    const remaining = deadline - Date.now();
-    if (remaining <= 0) throw new SieveWaitTimeoutError(jobId, last, timeoutMs ?? 0);
-    await abortableSleep(Math.min(delay, remaining), signal);
+  const poller = createJobPoller(read, jobId, { signal, timeoutMs, reportRetry });
+  let lastStatus: string | undefined;
+  for (let polls = 0; ;) {
+    const job = await poller.read(undefined);
+    if (!job) continue;
+    if (job.status !== lastStatus && onStatus) await notify(onStatus, job, jobId, signal);
+    lastStatus = job.status;
+    if (job.status === "finished") return job;
+    throwIfJobFailed(job);
+    await poller.sleep(pollDelay(polls++, options));
   }
+}
+
+async function notify(
+  onStatus: (job: Job) => unknown,
+  job: Job,
+  jobId: string,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  try {
+    const result = onStatus(job);
+    if (isThenable(result)) await untilAborted(Promise.resolve(result), signal);
+  } catch (error) {
+    if (signal?.aborted && error === signal.reason) throw error;
+    throw new SieveCallbackError("onStatus", jobId, error);
+  }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === "object" || typeof value === "function") &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === "function"
+  );
 }

@@ -38,19 +38,21 @@ export interface WaitOptions {
    */
   signal?: AbortSignal;
   /**
-   * Called with the job each time its status changes, and once for the first status seen.
+   * Called with the job each time its status changes, and once for the first status seen. A
+   * promise it returns is awaited before the next poll. What it throws (or rejects with) ends
+   * the wait with `SieveCallbackError`; `jobs.run` then cancels the job.
    *
    * @example
    * await sieve.jobs.wait(id, { onStatus: (job) => console.log(job.status) });
    */
-  onStatus?: (job: Job) => void;
+  onStatus?: (job: Job) => unknown;
 }
 
 /** Wait options once checked, with defaults applied. */
 export interface ResolvedWaitOptions extends PollSchedule {
   timeoutMs: number | undefined;
   signal: AbortSignal | undefined;
-  onStatus: ((job: Job) => void) | undefined;
+  onStatus: ((job: Job) => unknown) | undefined;
 }
 
 /**
@@ -97,6 +99,27 @@ export function resolveWaitOptions(
     signal,
     onStatus,
   };
+}
+
+/**
+ * Checks an optional duration in milliseconds (1 to the longest timer), naming the field.
+ *
+ * @example
+ * assertOptionalMs("options.pushGraceMs", 5_000); // 5000
+ */
+export function assertOptionalMs(field: string, value: unknown): number | undefined {
+  return checkMs(field, value);
+}
+
+/**
+ * Checks an optional boolean, naming the field.
+ *
+ * @example
+ * assertOptionalBoolean("options.cancelOnAbort", false); // false
+ */
+export function assertOptionalBoolean(field: string, value: unknown): boolean | undefined {
+  if (value === undefined || typeof value === "boolean") return value;
+  throw new SieveInputError(field, `expected true or false, got ${typeof value}`);
 }
 
 function checkMs(field: string, value: unknown): number | undefined {

@@ -26,13 +26,24 @@ export type ListJobsParams = NonNullable<operations["listJobs"]["parameters"]["q
 /** Options of `sieve.jobs.run`: the wait's, plus what to do with an abandoned job. */
 export interface RunOptions extends WaitOptions {
   /**
-   * Cancel the job (best effort) when the run is aborted or times out (default true), so an
-   * abandoned job stops billing.
+   * Cancel the job when the run stops before it ends (default true): aborted, out of
+   * `timeoutMs`, `onStatus` threw, or a poll failed for good. The rejection
+   * (`SieveRunAbortedError`) says whether the cancel succeeded. With `false`, nothing is
+   * cancelled and a push in flight is aborted at once.
    *
    * @example
    * await sieve.jobs.run(request, { timeoutMs: 60_000, cancelOnAbort: false });
    */
   cancelOnAbort?: boolean;
+  /**
+   * When the run is aborted while its push is in flight, how long the push may still answer
+   * (default 10 000 ms) so that the job it created can be cancelled. A push answered in time
+   * ends in a cancelled job; one that does not is aborted, and the error says a job may exist.
+   *
+   * @example
+   * await sieve.jobs.run(request, { signal, pushGraceMs: 30_000 });
+   */
+  pushGraceMs?: number;
 }
 
 /** Options of `sieve.jobs.outputs`. */
@@ -102,8 +113,11 @@ export interface JobsResource {
    */
   wait(jobId: string, options?: WaitOptions): Promise<Job>;
   /**
-   * Pushes a job, then waits for it. On abort or timeout it cancels the job first, unless
-   * `cancelOnAbort: false`. An already-aborted signal sends nothing.
+   * Pushes a job, then waits for it; `timeoutMs` covers both. When it stops before the job
+   * ends (abort, timeout, a throwing `onStatus`, a poll that fails for good) it cancels the job
+   * first, unless `cancelOnAbort: false`, and rejects with `SieveRunAbortedError`, which says
+   * the job's id, whether a job may exist, and what became of the cancel. An already-aborted
+   * signal sends nothing. A job that fails rejects with `SieveJobFailedError`.
    *
    * @example
    * const job = await sieve.jobs.run({ function: "sieve/dubbing", inputs }, { timeoutMs: 15 * 60_000 });

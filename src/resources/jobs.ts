@@ -1,19 +1,35 @@
 import { checkCallOptions } from "../client/call-options.js";
 import type { ClientContext } from "../client/context.js";
 import { SieveJobFailedError } from "../errors/sieve-job-failed-error.js";
+import type { PushRequest } from "../../generated/sieve.js";
+import type { RetryInfo } from "../types/client-options.js";
+import type { RequestOptions } from "../types/request-options.js";
 import { createRedactor } from "../utils/redactor.js";
+import { stoppableGenerator } from "../utils/stoppable-generator.js";
 import { NOT_SENT_TWICE } from "../http/transport.js";
 import type { JobReader } from "../jobs/job-reader.js";
-import { runJob } from "../jobs/run-job.js";
+import { runJob, type RunSteps } from "../jobs/run-job.js";
 import { streamOutputs } from "../jobs/stream-outputs.js";
 import { waitForJob } from "../jobs/wait-for-job.js";
-import { resolveWaitOptions } from "../jobs/wait-options.js";
+import {
+  assertOptionalBoolean,
+  assertOptionalMs,
+  resolveWaitOptions,
+} from "../jobs/wait-options.js";
 import { nextOffsetOf, paginate } from "../pagination/paginate.js";
 import { checkIterationParams, checkPageQuery } from "../validation/page-query.js";
 import { assertPathSegment } from "../validation/path-segment.js";
 import { validatePushRequest } from "../validation/push-request.js";
 import { assertCount, assertKnownKeys, assertOptionalObject } from "../validation/query-params.js";
 import type { JobsResource } from "./jobs-resource.js";
+
+/** How long an aborted `run` lets a push already sent answer, so its job can be cancelled. */
+export const DEFAULT_PUSH_GRACE_MS = 10_000;
+/**
+ * The cancel a stopped `run` sends has its own limit per attempt (at most this, or the client's
+ * `timeoutMs` if shorter): the caller's signal is already aborted.
+ */
+const CANCEL_TIMEOUT_MS = 10_000;
 
 /**
  * Builds `sieve.jobs` on a client context.
@@ -35,16 +51,18 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
     return ctx.call("get", "/jobs/{job_id}", { path: { job_id: jobId }, query }, options);
   };
 
+  const reportRetry = (info: RetryInfo) => ctx.reportRetry(info);
+  const sendPush = (body: PushRequest, options: RequestOptions | undefined) => {
+    const secrets = Object.values(body.env ?? {}).filter((v): v is string => typeof v === "string");
+    return ctx.call("post", "/push", { body }, options, {
+      secrets,
+      serverFailureNote: NOT_SENT_TWICE,
+    });
+  };
+
   const jobs: JobsResource = {
     async push(request, options) {
-      const body = validatePushRequest(request);
-      const secrets = Object.values(body.env ?? {}).filter(
-        (v): v is string => typeof v === "string",
-      );
-      return ctx.call("post", "/push", { body }, options, {
-        secrets,
-        serverFailureNote: NOT_SENT_TWICE,
-      });
+      return sendPush(validatePushRequest(request), options);
     },
 
     async get(jobId, params, options) {
@@ -67,27 +85,38 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
 
     async wait(jobId, options) {
       const id = assertPathSegment("jobId", jobId);
-      return waitForJob(readJob, id, resolveWaitOptions(options));
+      return waitForJob(readJob, id, resolveWaitOptions(options), reportRetry);
     },
 
     async run(request, options) {
-      const body = validatePushRequest(request) as typeof request;
-      const resolved = resolveWaitOptions(options, ["cancelOnAbort"]);
-      const cancelOnAbort = options?.cancelOnAbort ?? true;
-      const { signal } = resolved;
+      const body = validatePushRequest(request);
+      const resolved = resolveWaitOptions(options, ["cancelOnAbort", "pushGraceMs"]);
+      const cancelOnAbort = assertOptionalBoolean("options.cancelOnAbort", options?.cancelOnAbort);
+      const pushGraceMs =
+        assertOptionalMs("options.pushGraceMs", options?.pushGraceMs) ?? DEFAULT_PUSH_GRACE_MS;
       // A function's error text may quote its env ("invalid key sk-..."): mask those values.
       const redactor = createRedactor(Object.values(body.env ?? {}));
-      const steps = {
-        push: (pushSignal: AbortSignal | undefined) =>
-          jobs.push(body, pushSignal ? { signal: pushSignal } : undefined),
-        wait: (id: string) =>
-          waitForJob(readJob, id, resolved).catch((error: unknown) => {
-            if (!(error instanceof SieveJobFailedError)) throw error;
-            throw new SieveJobFailedError(redactor.value(error.job));
+      const steps: RunSteps = {
+        push: (signal) => sendPush(body, { signal }),
+        wait: (id, signal, timeoutMs) =>
+          waitForJob(readJob, id, { ...resolved, signal, timeoutMs }, reportRetry).catch(
+            (error: unknown) => {
+              if (!(error instanceof SieveJobFailedError)) throw error;
+              throw new SieveJobFailedError(redactor.value(error.job));
+            },
+          ),
+        cancel: (id) =>
+          jobs.cancel(id, {
+            maxRetries: 2,
+            timeoutMs: Math.min(CANCEL_TIMEOUT_MS, ctx.timeoutMs),
           }),
-        cancel: (id: string) => jobs.cancel(id, { maxRetries: 1, timeoutMs: 10_000 }),
       };
-      return runJob(steps, { signal, cancelOnAbort });
+      return runJob(steps, {
+        signal: resolved.signal,
+        timeoutMs: resolved.timeoutMs,
+        cancelOnAbort: cancelOnAbort ?? true,
+        pushGraceMs,
+      });
     },
 
     outputs(jobId, options) {
@@ -98,7 +127,11 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
         "maxIntervalMs",
       ]);
       const { signal, intervalMs, maxIntervalMs } = resolveWaitOptions(options);
-      return streamOutputs(readJob, id, { intervalMs, maxIntervalMs }, signal);
+      const schedule = { intervalMs, maxIntervalMs };
+      return stoppableGenerator(
+        (stop) => streamOutputs(readJob, id, schedule, stop, reportRetry),
+        signal,
+      );
     },
 
     all(params, options) {

@@ -10,6 +10,7 @@ import {
   parseWebhookEvent,
   SieveJobCancelledError,
   SieveJobFailedError,
+  SieveRunAbortedError,
   SieveWaitTimeoutError,
   type SieveClient,
   type WebhookEvent,
@@ -127,7 +128,12 @@ describe("jobs.run", () => {
       .catch((e: unknown) => e);
     await sleep(60);
     controller.abort();
-    expect(await running).toMatchObject({ name: "AbortError" });
+    const error = await running;
+    expect(error).toBeInstanceOf(SieveRunAbortedError);
+    expect(error).toMatchObject({
+      cause: { name: "AbortError" },
+      cancellation: { status: "cancelled" },
+    });
     expect(emulator.requests.count({ method: "DELETE" })).toBe(1);
     const [job] = emulator.jobs.list();
     expect(job?.status).toBe("cancelled");
@@ -137,14 +143,17 @@ describe("jobs.run", () => {
     await setUp();
     await expect(
       sieve.jobs.run({ function: "demo/slow", inputs: {} }, { ...fast, timeoutMs: 80 }),
-    ).rejects.toBeInstanceOf(SieveWaitTimeoutError);
+    ).rejects.toMatchObject({ reason: "timeout", cause: expect.any(SieveWaitTimeoutError) });
     expect(emulator.requests.count({ method: "DELETE" })).toBe(1);
     await expect(
       sieve.jobs.run(
         { function: "demo/slow", inputs: {} },
         { ...fast, timeoutMs: 80, cancelOnAbort: false },
       ),
-    ).rejects.toBeInstanceOf(SieveWaitTimeoutError);
+    ).rejects.toMatchObject({
+      reason: "timeout",
+      cancellation: { status: "not-attempted", reason: "cancelOnAbort is false" },
+    });
     expect(emulator.requests.count({ method: "DELETE" })).toBe(1);
   });
 
@@ -152,7 +161,7 @@ describe("jobs.run", () => {
     await setUp();
     await expect(
       sieve.jobs.run({ function: "demo/echo", inputs: {} }, { signal: AbortSignal.abort() }),
-    ).rejects.toMatchObject({ name: "AbortError" });
+    ).rejects.toMatchObject({ cause: { name: "AbortError" }, jobMayExist: false });
     expect(emulator.requests.count({})).toBe(0);
   });
 });

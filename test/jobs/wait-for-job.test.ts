@@ -9,6 +9,8 @@ import {
 } from "../../src/errors/status-errors.js";
 import { SieveConnectionError } from "../../src/errors/sieve-connection-error.js";
 import { SieveWaitTimeoutError } from "../../src/errors/sieve-wait-timeout-error.js";
+import { SieveCallbackError } from "../../src/errors/sieve-callback-error.js";
+import type { RetryInfo } from "../../src/types/client-options.js";
 import type { JobReader } from "../../src/jobs/job-reader.js";
 import { waitForJob } from "../../src/jobs/wait-for-job.js";
 import { resolveWaitOptions } from "../../src/jobs/wait-options.js";
@@ -167,5 +169,110 @@ describe("waitForJob", () => {
     }
     controller.abort();
     await caught;
+  });
+});
+
+describe("waitForJob: one rule for failures, callbacks that fail", () => {
+  it("ends at once on a programming error (a TypeError is not transient)", async () => {
+    const bug = new TypeError("agent.request is not a function");
+    const { read } = scriptedReader([bug]);
+    await expect(waitForJob(read, "job-1", resolveWaitOptions())).rejects.toBe(bug);
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
+  it("ends at once on a 4xx the retry policy does not name, and on a 501", async () => {
+    for (const status of [400, 401, 403, 409, 501]) {
+      const { read } = scriptedReader([apiError(SieveServerError, status)]);
+      await expect(waitForJob(read, "job-1", resolveWaitOptions())).rejects.toMatchObject({
+        status,
+      });
+      expect(read).toHaveBeenCalledTimes(1);
+    }
+  });
+
+  it("reports each transient failure as the transport reports a retry, honouring a 503's Retry-After", async () => {
+    const unavailable = new SieveServerError({
+      status: 503,
+      method: "GET",
+      url: "https://api.test/v2/jobs/job-1",
+      body: {},
+      headers: {},
+      retryAfterMs: 4_000,
+    });
+    const reset = new SieveConnectionError("reset", { method: "GET", url: "u" });
+    const { read, times } = scriptedReader([unavailable, reset, makeJob("finished")]);
+    const reports: RetryInfo[] = [];
+    const done = waitForJob(read, "job-1", resolveWaitOptions(), (info) => reports.push(info));
+    await vi.runAllTimersAsync();
+    await done;
+    expect(times).toEqual([0, 4_000, 5_000]);
+    expect(reports).toEqual([
+      {
+        attempt: 1,
+        delayMs: 4_000,
+        method: "GET",
+        url: "https://api.test/v2/jobs/job-1",
+        status: 503,
+      },
+      { attempt: 2, delayMs: 1_000, method: "GET", url: "u", error: reset },
+    ]);
+  });
+
+  it("a timeout while polls fail carries the last failure as cause and names it", async () => {
+    const { read } = scriptedReader([makeJob("queued"), apiError(SieveServerError, 502)]);
+    const caught = waitForJob(read, "job-1", resolveWaitOptions({ timeoutMs: 3_000 })).catch(
+      (e: unknown) => e,
+    );
+    await vi.runAllTimersAsync();
+    const error = (await caught) as SieveWaitTimeoutError;
+    expect(error).toBeInstanceOf(SieveWaitTimeoutError);
+    expect(error.cause).toBeInstanceOf(SieveServerError);
+    expect(error.message).toContain("last seen queued");
+    expect(error.message).toContain("the last poll failed: 502");
+  });
+
+  it("an onStatus that throws ends the wait with SieveCallbackError carrying the job id", async () => {
+    const { read } = scriptedReader([makeJob("processing"), makeJob("finished")]);
+    const thrown = new Error("db down");
+    const options = resolveWaitOptions({
+      onStatus: () => {
+        throw thrown;
+      },
+    });
+    const error = await waitForJob(read, "job-1", options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SieveCallbackError);
+    expect(error).toMatchObject({ jobId: "job-1", callback: "onStatus", cause: thrown });
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
+  it("awaits an async onStatus, and its rejection ends the wait (never an unhandled rejection)", async () => {
+    const { read } = scriptedReader([makeJob("processing"), makeJob("finished")]);
+    const order: string[] = [];
+    const options = resolveWaitOptions({
+      onStatus: async (job) => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        order.push(job.status);
+        if (job.status === "finished") throw new Error("saving failed");
+      },
+    });
+    const caught = waitForJob(read, "job-1", options).catch((e: unknown) => e);
+    await vi.runAllTimersAsync();
+    const error = await caught;
+    expect(order).toEqual(["processing", "finished"]);
+    expect(error).toBeInstanceOf(SieveCallbackError);
+    expect((error as Error).message).toContain("saving failed");
+  });
+
+  it("an abort ends a wait stuck in an async onStatus at once", async () => {
+    const controller = new AbortController();
+    const { read } = scriptedReader([makeJob("processing")]);
+    const options = resolveWaitOptions({
+      signal: controller.signal,
+      onStatus: () => new Promise(() => undefined),
+    });
+    const caught = waitForJob(read, "job-1", options).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort(new Error("stop"));
+    expect(await caught).toEqual(new Error("stop"));
   });
 });

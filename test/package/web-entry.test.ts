@@ -37,8 +37,13 @@ describe("entries", () => {
     expect([...externalImports("src/index.ts")].sort()).toEqual(["openapi-fetch"]);
   });
 
-  it("src/node.ts adds undici and nothing else", () => {
-    expect([...externalImports("src/node.ts")].sort()).toEqual(["openapi-fetch", "undici"]);
+  it("src/node.ts adds undici, and node:stream and node:zlib to decode bodies, and nothing else", () => {
+    expect([...externalImports("src/node.ts")].sort()).toEqual([
+      "node:stream",
+      "node:zlib",
+      "openapi-fetch",
+      "undici",
+    ]);
   });
 
   it("the walk finds imports (it would see a node: import)", () => {

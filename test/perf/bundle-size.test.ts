@@ -2,11 +2,13 @@ import { describe, expect, it } from "vitest";
 import { measureMainEntry } from "../bench/bundle/bundle-size.js";
 
 /**
- * The 10 kB target (`BUNDLE_BUDGET_BYTES` in test/bench/bundle) is missed today: the main entry gzips to about 11.2 kB
- * (README, Performance). Until it is met, this guard holds the size where it is, so that it can
- * only shrink; lower CURRENT_CEILING_BYTES as it does, and drop it for the budget once under.
+ * The 10 kB target (`BUNDLE_BUDGET_BYTES` in test/bench/bundle) is missed today: the main entry
+ * gzips to about 16.4 kB (README, Performance). It was 11.2 kB before issue 10 added the
+ * cancellation contract of `run`, JSON-faithful input checks, response shape checks, streamed
+ * body limits and header checks. Until the target is met, this guard holds the size where it is,
+ * so that it can only shrink; lower CURRENT_CEILING_BYTES as it does.
  */
-const CURRENT_CEILING_BYTES = 11_500;
+const CURRENT_CEILING_BYTES = 16_800;
 
 describe("the web-standard main entry, bundled for browsers (esbuild, minified, gzipped)", () => {
   it("does not grow past its current ceiling (the 10 kB target is tracked by npm run bench)", async () => {

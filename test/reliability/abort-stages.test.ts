@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
-import type { SieveClient } from "../../src/index.js";
+import { SieveRunAbortedError, type SieveClient } from "../../src/index.js";
 import { openSockets, watchHandles, type HandleWatch } from "./live-handles.js";
 import { ENTRIES, FUNCTIONS, clientOf, until, type CreateClient } from "./support.js";
 
@@ -58,7 +58,7 @@ async function abortDuring(
     controller.abort(reason);
     const { error, at } = await ended;
 
-    expect(error).toBe(reason);
+    expect(unwrapRun(error)).toBe(reason);
     expect(at - abortedAt, "ms from abort to rejection").toBeLessThan(withinMs);
     await afterAbort(stage);
     return emulator;
@@ -84,7 +84,7 @@ describe.each(ENTRIES)("abort through the %s", (_entry, create) => {
       const error = await call(clientOf(create, emulator), AbortSignal.abort(reason)).catch(
         (e: unknown) => e,
       );
-      expect(error).toBe(reason);
+      expect(unwrapRun(error)).toBe(reason);
       expect(performance.now() - started).toBeLessThan(50);
       expect(emulator.requests).toHaveLength(0);
     } finally {
@@ -201,6 +201,11 @@ describe.each(ENTRIES)("abort through the %s", (_entry, create) => {
     },
   );
 });
+
+/** `jobs.run` wraps the signal's reason in a `SieveRunAbortedError` that says what it did. */
+function unwrapRun(error: unknown): unknown {
+  return error instanceof SieveRunAbortedError ? error.cause : error;
+}
 
 async function drain(sieve: SieveClient, id: string, signal: AbortSignal): Promise<void> {
   for await (const output of sieve.jobs.outputs(id, { signal })) void output;
