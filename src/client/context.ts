@@ -23,15 +23,17 @@ export interface ClientContext {
   /**
    * Calls one operation of the spec and returns its typed 200 body, checked to have the shape
    * the operation returns (`response-shape.ts`), or throws the typed error. `secrets` are
-   * masked in errors besides the API key; `serverFailureNote` is added to a 5xx and to a 2xx
-   * that cannot be read.
+   * masked in errors besides the API key; `serverFailureNote` is added to a 5xx, to a 3xx that
+   * was not followed and to a 2xx that cannot be read. Once `stopRetrying` aborts, no further
+   * attempt is sent and a retry sleep ends at once: the call ends with the last answer or
+   * failure, as when its retries run out (the attempt in flight goes on).
    */
   call<M extends HttpMethod, P extends PathWith<M>>(
     method: M,
     path: P,
     input: OperationInput<Operation<P, M>>,
     options: RequestOptions | undefined,
-    extra?: { secrets?: string[]; serverFailureNote?: string },
+    extra?: { secrets?: string[]; serverFailureNote?: string; stopRetrying?: AbortSignal },
   ): Promise<OperationResult<Operation<P, M>>>;
   /**
    * Tells the caller's `logger.warn` and `onRetry` about a transient failure a loop (wait, run,
@@ -82,7 +84,18 @@ export function createContext(
         body,
       };
       const secrets = extra?.secrets;
-      const response = await transport(request, signal, secrets ? { ...limits, secrets } : limits);
+      const stopRetrying = extra?.stopRetrying;
+      const response = await transport(
+        request,
+        signal,
+        secrets || stopRetrying
+          ? {
+              ...limits,
+              ...(secrets ? { secrets } : {}),
+              ...(stopRetrying ? { stopRetrying } : {}),
+            }
+          : limits,
+      );
       const redactor = extra?.secrets?.length
         ? createRedactor([apiKey, ...extra.secrets])
         : keyRedactor;

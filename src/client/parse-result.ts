@@ -10,8 +10,8 @@ export interface ParseOptions {
   /** Masks the API key and `env` values that a server may echo back. */
   redactor: Redactor;
   /**
-   * Appended to the message of a 5xx failure, and of a 2xx that cannot be read, e.g. that a push
-   * may have created a job.
+   * Appended to the message of a 5xx failure, of a 3xx that was not followed, and of a 2xx that
+   * cannot be read, e.g. that a push may have created a job.
    */
   serverFailureNote?: string | undefined;
   /** Says what is wrong with a parsed 2xx body (see `response-shape.ts`); none: any JSON. */
@@ -72,8 +72,19 @@ export function parseResult<T>(
     headers,
     body: typeof parsed === "string" ? parsed.slice(0, MAX_BODY_KEPT * 10) : parsed,
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    ...(options.serverFailureNote && status >= 500 ? { note: options.serverFailureNote } : {}),
+    ...(options.serverFailureNote && mayHaveActed(status)
+      ? { note: options.serverFailureNote }
+      : {}),
   });
+}
+
+/**
+ * True for an answer that does not say the request was refused: a 5xx (the server may have
+ * acted before failing) or a 3xx the transport did not follow (it may have acted, then pointed
+ * elsewhere). A 4xx says the request was refused.
+ */
+function mayHaveActed(status: number): boolean {
+  return status >= 500 || (status >= 300 && status < 400);
 }
 
 function parseErrorBody(body: string): unknown {

@@ -64,12 +64,7 @@ export function resolveConfig(
     options.baseUrl ?? env.SIEVE_API_URL ?? DEFAULT_BASE_URL,
     options.allowInsecureHttp === true,
   );
-  const fetch: FetchLike | undefined = options.fetch ?? globalThis.fetch;
-  if (typeof fetch !== "function") {
-    throw new SieveConfigError(
-      "No fetch: this runtime has no global fetch; pass createSieveClient({ fetch }).",
-    );
-  }
+  const fetch = resolveFetch(options.fetch);
   return {
     apiKey,
     baseUrl,
@@ -80,8 +75,56 @@ export function resolveConfig(
     fetch,
     headers: resolveHeaders(options.headers, apiKey),
     onRetry: checkFunction("onRetry", options.onRetry),
-    logger: options.logger,
+    logger: checkLogger(options.logger),
   };
+}
+
+function resolveFetch(given: unknown): FetchLike {
+  if (given !== undefined) {
+    if (typeof given !== "function") {
+      throw new SieveConfigError(
+        `fetch must be a function with the standard (url, init) => Promise<Response> signature (got ${kindOf(given)}).`,
+      );
+    }
+    return given as FetchLike;
+  }
+  const fetch: unknown = globalThis.fetch;
+  if (typeof fetch !== "function") {
+    throw new SieveConfigError(
+      "No fetch: this runtime has no global fetch; pass createSieveClient({ fetch }).",
+    );
+  }
+  return fetch as FetchLike;
+}
+
+const LOGGER_METHODS = ["debug", "info", "warn", "error"] as const;
+
+/** The logger when it is an object whose present methods are functions (`console` is one). */
+function checkLogger(logger: unknown): Logger | undefined {
+  if (logger === undefined) return undefined;
+  if (typeof logger !== "object" || logger === null) {
+    throw new SieveConfigError(
+      `logger must be an object with optional debug, info, warn and error methods, such as console (got ${kindOf(logger)}).`,
+    );
+  }
+  for (const name of LOGGER_METHODS) {
+    const method = (logger as Record<string, unknown>)[name];
+    if (method !== undefined && typeof method !== "function") {
+      throw new SieveConfigError(`logger.${name} must be a function (got ${kindOf(method)}).`);
+    }
+  }
+  return logger as Logger;
+}
+
+/** What a wrong value is, for a message, without quoting it (it may be a secret). */
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return "an array";
+  const proto: unknown = typeof value === "object" ? Object.getPrototypeOf(value) : undefined;
+  const name = (proto as { constructor?: { name?: unknown } } | null | undefined)?.constructor
+    ?.name;
+  const kind = typeof name === "string" && name !== "" ? name : typeof value;
+  return `${/^[aeiou]/i.test(kind) ? "an" : "a"} ${kind === "Object" ? "object" : kind}`;
 }
 
 function readProcessEnv(): Record<string, string | undefined> {
@@ -138,7 +181,20 @@ function resolveHeaders(extra: unknown, apiKey: string): Record<string, string> 
   const headers: Record<string, string> = { "User-Agent": DEFAULT_USER_AGENT };
   if (extra !== undefined) {
     if (typeof extra !== "object" || extra === null || Array.isArray(extra)) {
-      throw new SieveConfigError("headers must be an object of header names to string values.");
+      throw new SieveConfigError(
+        `headers must be an object of header names to string values (got ${kindOf(extra)}).`,
+      );
+    }
+    const proto: unknown = Object.getPrototypeOf(extra);
+    // Plain: a prototype of null or of some realm's Object.prototype, whose own prototype is null.
+    if (proto !== null && Object.getPrototypeOf(proto) !== null) {
+      // A Headers or a Map has no own properties: its entries would be silently dropped.
+      const kind = kindOf(extra);
+      const example = kind === "a Headers" ? "headers" : kind === "a Map" ? "map" : "entries";
+      throw new SieveConfigError(
+        `headers must be an object of header names to string values, a plain one: ${kind} ` +
+          `would be ignored. Pass Object.fromEntries(${example}) instead.`,
+      );
     }
     for (const [name, value] of Object.entries(extra)) {
       const shown = `headers[${JSON.stringify(name)}]`;

@@ -10,7 +10,13 @@ export type ShapeCheck = (value: unknown) => string | undefined;
 type OperationKey = { [M in HttpMethod]: `${M} ${PathWith<M>}` }[HttpMethod];
 
 const describe = (value: unknown): string =>
-  value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
+  value === null
+    ? "null"
+    : Array.isArray(value)
+      ? "an array"
+      : typeof value === "object"
+        ? "an object"
+        : `a ${typeof value}`;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -40,7 +46,15 @@ const arrayOf =
     return undefined;
   };
 
-const aJob = withStrings("a job", ["id", "status"]);
+const jobFields = withStrings("a job", ["id", "status"]);
+/** A job: a string `id` and `status` (any status: the API may add some), `outputs` a list or none. */
+const aJob: ShapeCheck = (value) => {
+  const wrong = jobFields(value);
+  if (wrong) return wrong;
+  const outputs = (value as Record<string, unknown>).outputs;
+  if (outputs === undefined || outputs === null || Array.isArray(outputs)) return undefined;
+  return `expected a job whose "outputs" is an array or null, got ${describe(outputs)}`;
+};
 const jobItems = arrayOf(aJob, ' of "data"');
 const aJobPage: ShapeCheck = (value) => {
   if (!isObject(value)) return `expected a page of jobs object, got ${describe(value)}`;
@@ -54,7 +68,8 @@ const aJobPage: ShapeCheck = (value) => {
 /**
  * The one check per operation: object or array as the spec says, and for what the client
  * reads itself (a job's `id` and `status`, a push's `id`, a page's `data`), those fields. Loose
- * where the API is loose: extra properties pass, and a job's `outputs` may be absent or null.
+ * where the API is loose: extra properties pass, any `status` string passes, and a job's
+ * `outputs` may be absent or null (but when present, an array: `jobs.outputs` iterates it).
  */
 const SHAPES: Record<OperationKey, ShapeCheck> = {
   "get /functions/{owner_name}/{function_name}": anObject,

@@ -1,5 +1,11 @@
-import type { Readable } from "node:stream";
-import { constants, createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
+import { Transform, type Readable } from "node:stream";
+import {
+  constants,
+  createBrotliDecompress,
+  createGunzip,
+  createInflate,
+  createInflateRaw,
+} from "node:zlib";
 
 /** The encodings `decodeBody` undoes, as `fetch` does; `identity` means none. */
 export const SUPPORTED_ENCODINGS = ["gzip", "x-gzip", "deflate", "br"];
@@ -16,7 +22,7 @@ export interface DecodedBody {
 
 /**
  * Undoes the `Content-Encoding` of a Node body stream (undici's), streaming: `gzip`, `deflate`
- * and `br` through `node:zlib`, in reverse order when several are listed. For an encoding it
+ * (zlib-wrapped or raw, as fetch takes both) and `br` through `node:zlib`, in reverse order when several are listed. For an encoding it
  * does not know it returns `{ unknown }` instead, the raw stream untouched.
  *
  * @example
@@ -54,14 +60,45 @@ export function decodeBody(
   };
 }
 
-function createDecoder(coding: string) {
+function createDecoder(coding: string): Transform {
   if (coding === "br") {
     const flush = constants.BROTLI_OPERATION_FLUSH;
     return createBrotliDecompress({ flush, finishFlush: flush });
   }
-  // Lenient on a missing trailer, as fetch is.
-  const flush = constants.Z_SYNC_FLUSH;
-  return coding === "deflate"
-    ? createInflate({ flush, finishFlush: flush })
-    : createGunzip({ flush, finishFlush: flush });
+  return coding === "deflate" ? createDeflateDecoder() : createGunzip(LENIENT);
+}
+
+/** Lenient on a missing trailer, as fetch is. */
+const LENIENT = { flush: constants.Z_SYNC_FLUSH, finishFlush: constants.Z_SYNC_FLUSH };
+
+/**
+ * A `deflate` decoder for both forms servers send, as fetch does: zlib-wrapped (RFC 1950, the
+ * standard) or raw deflate (RFC 1951) without the header. The first byte tells: a zlib header's
+ * low nibble is 8 (the deflate method); anything else is taken as raw deflate.
+ */
+function createDeflateDecoder(): Transform {
+  let inner: Transform | undefined;
+  const outer: Transform = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      if (chunk.length === 0) return callback();
+      if (!inner) {
+        const zlib = ((chunk[0] as number) & 0x0f) === 0x08;
+        inner = zlib ? createInflate(LENIENT) : createInflateRaw(LENIENT);
+        inner.on("data", (data: Buffer) => outer.push(data));
+        inner.on("error", (error) => outer.destroy(error));
+      }
+      if (inner.write(chunk)) callback();
+      else inner.once("drain", () => callback());
+    },
+    flush(callback) {
+      if (!inner) return callback();
+      inner.once("end", () => callback());
+      inner.end();
+    },
+    destroy(error, callback) {
+      inner?.destroy();
+      callback(error);
+    },
+  });
+  return outer;
 }

@@ -6,10 +6,11 @@ import type {
   SendOptions,
   Sender,
 } from "./http-types.js";
-import { NetworkFailure } from "./network-failure.js";
+import { BrokenFetch, NetworkFailure } from "./network-failure.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, readBody, streamChunks } from "./read-body.js";
 import { ResponseFailure } from "./response-failure.js";
-import { markFinal } from "./retry-policy.js";
+import { isIdempotent, markFinal } from "./retry-policy.js";
+import { NOT_SENT_TWICE } from "./transport-failures.js";
 
 /** The fetch signature a sender accepts: the global one or any compatible implementation. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -18,7 +19,10 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
  * A sender on a standard `fetch` (the default outside Node, and whenever the caller passes
  * `fetch`). One fetch call per attempt, `redirect: "manual"` so that no redirect is followed
  * behind the transport's back, and the body read inside the attempt: decoded by fetch itself
- * (gzip, deflate, br), counted as it streams, and cut off past `maxResponseBytes`.
+ * (gzip, deflate, br), counted as it streams, and cut off past `maxResponseBytes`. Only a
+ * rejection of fetch's promise, or a failure while the body streams, is a `NetworkFailure`; a
+ * fetch that throws synchronously or resolves with no `Response` is a `BrokenFetch` (a bug,
+ * never retried). Every `Set-Cookie` is kept in the headers' record.
  *
  * @example
  * const send = createFetchSender(globalThis.fetch);
@@ -29,8 +33,14 @@ export function createFetchSender(fetch: FetchLike): Sender {
     try {
       return await sendOnce(fetch, request, signal, options);
     } catch (error) {
-      // fetch rejects only for the network (a TypeError, by the standard) or an abort.
-      if (error instanceof ResponseFailure || error instanceof SieveConnectionError) throw error;
+      // fetch rejects only for the network (a TypeError, by the standard) or an abort; the same
+      // holds for a failure while the body streams in. A broken fetch is no network failure.
+      if (
+        error instanceof ResponseFailure ||
+        error instanceof SieveConnectionError ||
+        error instanceof BrokenFetch
+      )
+        throw error;
       throw new NetworkFailure(error);
     }
   };
@@ -50,25 +60,96 @@ async function sendOnce(
     redirect: "manual",
   };
   if (request.body !== undefined) init.body = request.body;
-  const response = await fetch(request.url, init);
+  const response = checkResponse(await callFetch(fetch, request.url, init));
   if (response.type === "opaqueredirect") {
     // Final, not retried: a redirect is no transient failure.
     const { method, url } = request;
     const why =
       "the server redirected, and this runtime hides where to (redirects are not followed)";
-    throw markFinal(new SieveConnectionError(`${method} ${url} failed: ${why}.`, { method, url }));
+    const note = isIdempotent(method) ? "" : ` ${NOT_SENT_TWICE}`;
+    const message = `${method} ${url} failed: ${why}.${note}`;
+    throw markFinal(new SieveConnectionError(message, { method, url }));
   }
   const { status } = response;
   const raw = response.headers;
   const headers: ResponseHeaders = {
     get: (name) => raw.get(name),
-    toRecord: () => Object.fromEntries(raw),
+    toRecord: () => headerRecord(raw),
   };
   const origin = { status, headers };
-  const body = response.body
-    ? await readBody(streamChunks(response.body), maxBytes, origin)
-    : await readBody(textChunks(await response.text()), maxBytes, origin);
+  const body = knownSmall(raw, maxBytes)
+    ? await response.text()
+    : response.body
+      ? await readBody(streamChunks(response.body), maxBytes, origin)
+      : await readBody(textChunks(await response.text()), maxBytes, origin);
   return { status, headers, body };
+}
+
+/**
+ * True when the body is surely within the limit without counting it: not encoded (fetch would
+ * decode it to an unknown size) and with a `Content-Length` under the limit, which fetch holds
+ * the body to. Reading it whole with `text()` is much cheaper than streaming it.
+ */
+function knownSmall(headers: Headers, maxBytes: number): boolean {
+  const encoding = headers.get("content-encoding");
+  if (encoding !== null && encoding.trim().toLowerCase() !== "identity") return false;
+  const length = headers.get("content-length");
+  return length !== null && /^\d{1,15}$/.test(length) && Number(length) <= maxBytes;
+}
+
+/**
+ * Calls `fetch`, telling its two failures apart: a synchronous throw is a bug in that fetch
+ * (`BrokenFetch`); a rejection of the promise it returned is the network's.
+ */
+function callFetch(fetch: FetchLike, url: string, init: RequestInit): Promise<unknown> {
+  let result: unknown;
+  try {
+    result = fetch(url, init);
+  } catch (error) {
+    throw new BrokenFetch("threw synchronously instead of returning a promise", { cause: error });
+  }
+  return Promise.resolve(result);
+}
+
+/**
+ * `value` when it can be read as a `Response` (a numeric status, `headers.get`, `text`, a stream
+ * or no body), else a `BrokenFetch`: reading it would fail with a `TypeError` that is no
+ * network failure.
+ */
+function checkResponse(value: unknown): Response {
+  const candidate = value as Partial<Response> | null | undefined;
+  const usable =
+    typeof candidate === "object" &&
+    candidate !== null &&
+    typeof candidate.status === "number" &&
+    typeof candidate.headers?.get === "function" &&
+    typeof candidate.text === "function" &&
+    (candidate.body == null || typeof candidate.body.getReader === "function");
+  if (usable) return candidate as Response;
+  const got =
+    value === null || value === undefined
+      ? String(value)
+      : typeof value === "object"
+        ? "an object"
+        : `a ${typeof value}`;
+  throw new BrokenFetch(
+    `resolved with ${got} that is not a Response (a numeric status, headers.get(), text())`,
+  );
+}
+
+/**
+ * Every header as a plain object with lower-case names. `Set-Cookie` keeps every cookie (joined
+ * with ", " as undici's sender does) where the runtime has `getSetCookie()`; plain iteration of
+ * `Headers` would keep only the last.
+ */
+function headerRecord(raw: Headers): Record<string, string> {
+  const record: Record<string, string> = {};
+  if (typeof raw.forEach === "function") {
+    raw.forEach((value, name) => (record[name.toLowerCase()] = value));
+  }
+  const cookies = typeof raw.getSetCookie === "function" ? raw.getSetCookie() : [];
+  if (cookies.length > 0) record["set-cookie"] = cookies.join(", ");
+  return record;
 }
 
 /** A body some fetch gave as text only (a test double without a stream). */

@@ -26,3 +26,20 @@ export class NetworkFailure extends Error {
 export function hasErrorCode(error: unknown): boolean {
   return typeof (error as { code?: unknown } | null)?.code === "string";
 }
+
+/**
+ * Thrown by the fetch sender when the `fetch` it was given broke fetch's contract: it threw
+ * instead of returning a promise, or resolved with something that is not a `Response`. That is a
+ * bug in the caller's fetch, not the network: the transport makes it a `SieveInternalError`
+ * that names the fetch, and never retries it. `cause` is what the fetch threw, if it threw.
+ *
+ * @example
+ * throw new BrokenFetch("resolved with null instead of a Response");
+ */
+export class BrokenFetch extends Error {
+  override name = "BrokenFetch";
+
+  constructor(what: string, options?: { cause?: unknown }) {
+    super(`the fetch passed to createSieveClient ${what}`, options);
+  }
+}

@@ -1,10 +1,8 @@
 import { SieveConnectionError } from "../errors/sieve-connection-error.js";
-import { SieveInternalError } from "../errors/sieve-internal-error.js";
-import { SieveTimeoutError } from "../errors/sieve-timeout-error.js";
-import type { SieveError } from "../errors/sieve-error.js";
 import type { Logger, RetryInfo } from "../types/client-options.js";
 import { abortableSleep } from "../utils/abortable-sleep.js";
-import { createRedactor, type Redactor } from "../utils/redactor.js";
+import { createRedactor } from "../utils/redactor.js";
+import { untilAborted } from "../utils/until-aborted.js";
 import { backoffDelay } from "./backoff.js";
 import type { HttpRequest, HttpResponse, Sender } from "./http-types.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body.js";
@@ -14,6 +12,14 @@ import { ResponseFailure, toApiError } from "./response-failure.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { createRetryReporter } from "./retry-reporter.js";
 import { isIdempotent, markFinal, shouldRetryFailure, shouldRetryStatus } from "./retry-policy.js";
+import {
+  AttemptTimeout,
+  describeFailure,
+  internalFailure,
+  NOT_SENT_TWICE,
+} from "./transport-failures.js";
+
+export { NOT_SENT_TWICE } from "./transport-failures.js";
 
 /** Per-call settings that override or add to the client's. */
 export interface AttemptLimits {
@@ -21,6 +27,13 @@ export interface AttemptLimits {
   maxRetries?: number | undefined;
   /** Values besides the API key to mask in any error of this call (a push's `env` values). */
   secrets?: readonly string[] | undefined;
+  /**
+   * Once aborted, no further attempt starts and a retry sleep in progress ends at once: the
+   * transport returns the last response or throws the last failure, as when retries run out.
+   * The attempt in flight goes on (abort it with the call's own signal). The first attempt is
+   * always sent.
+   */
+  stopRetrying?: AbortSignal | undefined;
 }
 
 /** What the transport needs from the client's configuration. */
@@ -46,14 +59,6 @@ export type Transport = (
 ) => Promise<HttpResponse>;
 
 const MAX_REDIRECTS = 5;
-export const NOT_SENT_TWICE =
-  "The request may have reached Sieve: the job may or may not have been created. " +
-  "Check sieve.jobs.list() before pushing again.";
-
-/** Marks an attempt that ran out of time, as the abort reason of its own controller. */
-class AttemptTimeout extends Error {
-  override name = "AttemptTimeout";
-}
 
 /** How far one attempt got, for the decision to send the request again. */
 interface AttemptState {
@@ -66,12 +71,14 @@ interface AttemptState {
 /**
  * Builds the client's transport on a sender. Each attempt gets one timer and one controller,
  * and covers the whole exchange, body included, so a stalled or dropped body counts as a failed
- * attempt rather than a hang. Which failures are retried, and after how long, is decided by
+ * attempt rather than a hang; the send is raced against the attempt's controller, so even a
+ * `fetch` that ignores `init.signal` ends at the timeout or the caller's abort. Which failures are retried, and after how long, is decided by
  * `retry-policy.ts`, `retry-after.ts` and `backoff.ts`; redirects by `redirects.ts`. Every
  * failure is a `SieveError` with the method, the URL and a cause, secrets masked; `logger` and
  * `onRetry` are observers whose failures are ignored (`retry-reporter.ts`). A body the sender
  * cannot use (past `maxResponseBytes`, undecodable) is final. A non-idempotent request (POST)
- * that was answered with a redirect is never sent again, whatever the hop brought.
+ * that was answered with a redirect is never sent again, whatever the hop brought. Once
+ * `limits.stopRetrying` aborts, the call ends as if its retries had run out.
  *
  * @example
  * const transport = createTransport({ send: createFetchSender(fetch), maxRetries: 2, maxRetryDelayMs: 60_000, timeoutMs: 60_000 });
@@ -100,7 +107,11 @@ export function createTransport(config: TransportConfig): Transport {
     const options = { maxResponseBytes };
     try {
       let current = request;
-      let response = await send(current, controller.signal, options);
+      // Raced against the controller: a fetch that ignores `init.signal` still ends in time.
+      let response = await untilAborted(
+        send(current, controller.signal, options),
+        controller.signal,
+      );
       state.answered = true;
       const hops: string[] = [];
       for (;;) {
@@ -110,9 +121,10 @@ export function createTransport(config: TransportConfig): Transport {
         if (hops.length > MAX_REDIRECTS) {
           // A loop never heals: a SieveConnectionError thrown here is final, not retried.
           const { method, url } = request;
+          const note = isIdempotent(method) ? "" : ` ${NOT_SENT_TWICE}`;
           throw markFinal(
             new SieveConnectionError(
-              `${method} ${url} failed: more than ${MAX_REDIRECTS} redirects.`,
+              `${method} ${url} failed: more than ${MAX_REDIRECTS} redirects.${note}`,
               { method, url },
               { cause: new Error(`redirects: ${hops.join(", ")}`) },
             ),
@@ -120,7 +132,7 @@ export function createTransport(config: TransportConfig): Transport {
         }
         current = next;
         state.hopped = true;
-        response = await send(current, controller.signal, options);
+        response = await untilAborted(send(current, controller.signal, options), controller.signal);
       }
     } catch (error) {
       if (caller?.aborted) throw caller.reason;
@@ -140,6 +152,7 @@ export function createTransport(config: TransportConfig): Transport {
       ? createRedactor([config.apiKey, ...limits.secrets])
       : keyRedactor;
     const note = isIdempotent(method) ? undefined : NOT_SENT_TWICE;
+    const stop = limits?.stopRetrying;
     for (let retry = 0; ; retry++) {
       signal?.throwIfAborted();
       const state: AttemptState = { answered: false, hopped: false };
@@ -158,7 +171,7 @@ export function createTransport(config: TransportConfig): Transport {
         const failed = error instanceof NetworkFailure ? error.cause : error;
         const failure = describeFailure(failed, { method, url, timeoutMs }, redactor);
         const resendable = shouldRetryFailure(method, failed) && !(state.answered && note);
-        if (retry >= maxRetries || !resendable) throw failure;
+        if (retry >= maxRetries || !resendable || stop?.aborted) throw failure;
         await pause({
           attempt: retry + 1,
           delayMs: backoffDelay(retry, random),
@@ -166,6 +179,7 @@ export function createTransport(config: TransportConfig): Transport {
           url,
           error: failure,
         });
+        if (stop?.aborted) throw failure;
         continue;
       }
       report.debug(
@@ -174,7 +188,8 @@ export function createTransport(config: TransportConfig): Transport {
       if (
         response.status < 400 ||
         retry >= maxRetries ||
-        !shouldRetryStatus(method, response.status)
+        !shouldRetryStatus(method, response.status) ||
+        stop?.aborted
       )
         return response;
       // A POST answered with a redirect (303) was received: what its hop brings never resends it.
@@ -183,52 +198,39 @@ export function createTransport(config: TransportConfig): Transport {
       if (asked !== undefined && asked > config.maxRetryDelayMs) return response;
       const delayMs = asked ?? backoffDelay(retry, random);
       await pause({ attempt: retry + 1, delayMs, method, url, status: response.status });
+      if (stop?.aborted) return response;
     }
 
     async function pause(info: RetryInfo): Promise<void> {
       report.retry(info);
-      await abortableSleep(info.delayMs, signal);
+      await sleepUntilStopped(info.delayMs, signal, stop);
     }
   };
 }
 
 /**
- * A failure that is neither the network's nor the server's: a bug in the client, or a runtime
- * it does not support. Final, never retried, and no loop polls through it.
+ * Waits `ms` between attempts: rejects with the caller's reason when `signal` aborts, and
+ * resolves early the moment `stop` aborts. Leaves no timer or listener behind.
  */
-function internalFailure(error: unknown, target: HttpRequest, redactor: Redactor): SieveError {
-  const { method, url } = target;
-  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  const message =
-    `${method} ${url} failed inside sieve-client, not on the network (${redactor.text(what)}). ` +
-    "This is a bug in sieve-client or a runtime it does not support; it is not retried.";
-  return new SieveInternalError(message, target, { cause: error });
-}
-
-function describeFailure(
-  error: unknown,
-  target: { method: string; url: string; timeoutMs: number },
-  redactor: Redactor,
-): SieveConnectionError {
-  const note = isIdempotent(target.method) ? "" : ` ${NOT_SENT_TWICE}`;
-  if (error instanceof AttemptTimeout) {
-    const message = `${target.method} ${target.url} timed out after ${target.timeoutMs} ms.${note}`;
-    return new SieveTimeoutError(message, target, { cause: error });
-  }
-  const reason = redactor.text(connectionReason(error));
-  const message = `${target.method} ${target.url} failed: ${reason}.${note}`;
-  return new SieveConnectionError(message, target, { cause: error });
-}
-
-/** The most specific text in a failure: fetch hides the reason in `cause`. */
-function connectionReason(error: unknown): string {
-  let current: unknown = error;
-  let text = "connection failed";
-  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
-    const code = (current as { code?: unknown }).code;
-    text = typeof code === "string" ? `${code} (${current.message})` : current.message || text;
-    current = current.cause;
-  }
-  if (!(error instanceof Error)) text = `${text}: ${String(error)}`;
-  return text;
+function sleepUntilStopped(
+  ms: number,
+  signal: AbortSignal | undefined,
+  stop: AbortSignal | undefined,
+): Promise<void> {
+  if (!stop) return abortableSleep(ms, signal);
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  if (stop.aborted) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const settle = (end: () => void) => () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+      stop.removeEventListener("abort", onStop);
+      end();
+    };
+    const onAbort = settle(() => reject(signal?.reason));
+    const onStop = settle(resolve);
+    const timer = setTimeout(settle(resolve), ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+    stop.addEventListener("abort", onStop, { once: true });
+  });
 }

@@ -1,14 +1,16 @@
 /**
  * Every failure of the transport is typed (issue 10): a `SieveError` subclass with the method,
- * the URL (never the key) and a cause, for both entries: a `fetch` that throws anything, a
- * timeout, a redirect loop; and a failure whose text quotes the key has it masked in the
- * message (its `cause` stays the runtime's own error).
+ * the URL (never the key) and a cause, for both entries: a `fetch` that rejects with anything
+ * (`SieveConnectionError`) or breaks its contract (`SieveInternalError`), a timeout, a redirect
+ * loop; and a failure whose text quotes the key has it masked in the message (its `cause` stays
+ * the runtime's own error).
  */
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import {
   SieveConnectionError,
   SieveError,
+  SieveInternalError,
   SieveTimeoutError,
   type SieveClientOptions,
 } from "../../src/index.js";
@@ -19,17 +21,22 @@ import { ENTRIES, timed } from "./support.js";
 const startServer = useLocalServers();
 const KEY = "sk-live-TYPED-0d7c3e9b1a58";
 
-const THROWING_FETCHES: [string, SieveClientOptions["fetch"]][] = [
+type Fetch = SieveClientOptions["fetch"];
+/** A rejection of the promise fetch returned: the network's failure. */
+const REJECTING_FETCHES: [string, Fetch][] = [
   ["throws a TypeError", () => Promise.reject(new TypeError("agent.request is not a function"))],
   ["throws a string", () => Promise.reject("plain string failure")],
+  ["quotes the key", () => Promise.reject(new Error(`connect failed for key ${KEY}`))],
+];
+/** A fetch that breaks its contract: a bug in that fetch, not the network. */
+const BROKEN_FETCHES: [string, Fetch][] = [
   ["returns undefined", () => Promise.resolve(undefined as unknown as Response)],
   [
     "throws synchronously",
     () => {
-      throw new RangeError("bad fetch");
+      throw new RangeError(`bad fetch for key ${KEY}`);
     },
   ],
-  ["quotes the key", () => Promise.reject(new Error(`connect failed for key ${KEY}`))],
 ];
 
 function expectTyped(error: unknown, method: string, url: string): void {
@@ -41,7 +48,7 @@ function expectTyped(error: unknown, method: string, url: string): void {
 }
 
 describe.each(ENTRIES)("through the %s", (_entry, create) => {
-  it.each(THROWING_FETCHES)("a fetch that %s gives a SieveConnectionError", async (_w, fetch) => {
+  it.each(REJECTING_FETCHES)("a fetch that %s gives a SieveConnectionError", async (_w, fetch) => {
     const sieve = create({ apiKey: KEY, baseUrl: "http://127.0.0.1:9/v2", fetch, maxRetries: 0 });
 
     const { error } = await timed(() => sieve.jobs.get(JOB_ID));
@@ -49,6 +56,16 @@ describe.each(ENTRIES)("through the %s", (_entry, create) => {
     expect(error).toBeInstanceOf(SieveConnectionError);
     expectTyped(error, "GET", `http://127.0.0.1:9/v2/jobs/${JOB_ID}`);
     expect(inspect(error, { depth: 5 })).toContain("SieveConnectionError");
+  });
+
+  it.each(BROKEN_FETCHES)("a fetch that %s gives a SieveInternalError", async (_w, fetch) => {
+    const sieve = create({ apiKey: KEY, baseUrl: "http://127.0.0.1:9/v2", fetch, maxRetries: 0 });
+
+    const { error } = await timed(() => sieve.jobs.get(JOB_ID));
+
+    expect(error).toBeInstanceOf(SieveInternalError);
+    expectTyped(error, "GET", `http://127.0.0.1:9/v2/jobs/${JOB_ID}`);
+    expect(inspect(error, { depth: 5 })).toContain("SieveInternalError");
   });
 
   it("a timeout is a SieveTimeoutError with a cause", async () => {
