@@ -4,6 +4,7 @@ import { CliError } from "./errors.js";
 import { ExitCode } from "./exit-codes.js";
 import { toCliConfigError } from "./hints.js";
 import type { CliIo } from "./io.js";
+import type { DoneNote } from "./lost-output.js";
 import { toJson } from "./output.js";
 import type { Screen } from "./screen.js";
 
@@ -22,6 +23,15 @@ export interface CommandContext {
    * ctx.emit(job, () => formatJob(job));
    */
   emit(value: unknown, pretty: () => readonly string[]): void;
+  /**
+   * Records what the command's work did (created or changed), before printing the result that
+   * confirms it: should stdout then fail, `runCli` says it on stderr, e.g. `sieve-client: pushed
+   * job 3f1c, but could not print its id: stdout was closed` (exit 141, or 74). The last wins.
+   *
+   * @example
+   * ctx.recordDone({ done: `pushed job ${pushed.id}`, unprinted: "its id" });
+   */
+  recordDone(note: DoneNote): void;
   /** The client, created on first use so that `emulator` and `--help` need no key. */
   client(): SieveClient;
 }
@@ -30,7 +40,8 @@ export interface CommandContext {
  * Builds a command's context. The key comes from `--api-key`, else `SIEVE_API_KEY`; the base URL
  * from `--base-url`, else `SIEVE_API_URL`, else the client's default. With `--debug` the
  * client logs each request and retry on stderr. A configuration error that names the client's
- * option `allowInsecureHttp` names the flag `--allow-insecure-http` instead.
+ * option `allowInsecureHttp` names the flag `--allow-insecure-http` instead. `onDone` receives
+ * what `recordDone` records.
  *
  * @example
  * const io = processIo();
@@ -45,6 +56,7 @@ export function createCommandContext(
   },
   io: CliIo,
   screen: Screen,
+  onDone: (note: DoneNote) => void = () => undefined,
 ): CommandContext {
   let client: SieveClient | undefined;
   const { global } = parsed;
@@ -58,6 +70,7 @@ export function createCommandContext(
       if (global.json) screen.out(toJson(value));
       else for (const line of pretty()) screen.out(line);
     },
+    recordDone: onDone,
     client() {
       const apiKey = global.apiKey ?? io.env.SIEVE_API_KEY;
       if (!apiKey?.trim()) {

@@ -15,7 +15,7 @@ export const ExitCode = {
   usage: 2,
   /**
    * The API answered an error, the network failed, or `--timeout` ran out before the job ended
-   * (`run` then cancelled its job, or no job was created).
+   * (`run` then cancelled its job, found it had already ended, or no job was created).
    */
   apiError: 3,
   /**
@@ -29,17 +29,20 @@ export const ExitCode = {
   internal: 70,
   /**
    * Writing to stdout failed (ENOSPC, EIO...): the output is incomplete; `run` cancelled its job
-   * (or created none). One line on stderr says why.
+   * (or it had already ended, or none was created). One line on stderr says why, and what was
+   * done when `push`, `cancel` or `run` had done it (`pushed job X, but could not print its id`).
    */
   outputFailed: 74,
-  /** Interrupted by Ctrl-C (SIGINT); `run` cancelled its job, or no job was created. */
+  /** Interrupted by Ctrl-C (SIGINT); `run` cancelled its job, it had already ended, or none was created. */
   interrupted: 130,
   /**
    * stdout was closed (EPIPE, e.g. `| head -1`), as for a process killed by SIGPIPE (128 + 13);
-   * `run` cancelled its job first, or no job was created.
+   * `run` cancelled its job first (or it had already ended, or none was created). Silent, unless
+   * `push`, `cancel` or `run` had done something: then one line says what (`pushed job X, but
+   * could not print its id: stdout was closed`).
    */
   outputClosed: 141,
-  /** Stopped by SIGTERM; `run` cancelled its job, or no job was created. */
+  /** Stopped by SIGTERM; `run` cancelled its job, it had already ended, or none was created. */
   terminated: 143,
 } as const;
 

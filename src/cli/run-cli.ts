@@ -6,6 +6,7 @@ import { describeError, exitCodeFor, OutputError } from "./errors.js";
 import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
 import { withBaseUrlHint } from "./hints.js";
 import type { CliIo } from "./io.js";
+import { lostOutputError, type DoneNote } from "./lost-output.js";
 import { createScreen, type Screen } from "./screen.js";
 import { commandUsage, generalUsage } from "./usage.js";
 
@@ -13,7 +14,9 @@ import { commandUsage, generalUsage } from "./usage.js";
  * Runs one `sieve-client` command line and resolves with its exit code; never throws. Errors
  * become one line on stderr (with stack traces under `--debug`). Exit 0 only once stdout took
  * every write: a closed stdout gives 141 (silently, as SIGPIPE would), another write error one
- * line and 74.
+ * line and 74. A command whose work created or changed something (`push`, `cancel`, `run`) says
+ * on stderr what it did when its stdout failed, even closed: `pushed job 3f1c, but could not
+ * print its id: stdout was closed`.
  *
  * @example
  * process.exitCode = await runCli(["get", jobId, "--json"], processIo());
@@ -22,9 +25,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   const screen = createScreen(io);
   const debug = argv.includes("--debug");
   let failed: unknown;
+  let done: DoneNote | undefined;
   let code: ExitCodeValue;
   try {
-    code = await runCommandLine(argv, io, screen);
+    code = await runCommandLine(argv, io, screen, (note) => (done = note));
   } catch (error) {
     failed = error;
     screen.err(describeError(error, debug));
@@ -32,7 +36,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   }
   const failure = await io.finishOutput();
   if (!failure || causedBy(failed, failure)) return code;
-  if (failure.code !== "EPIPE") screen.err(describeError(failure, debug));
+  if (done) screen.err(describeError(lostOutputError(done, failure), debug));
+  else if (failure.code !== "EPIPE") screen.err(describeError(failure, debug));
   return code === ExitCode.ok ? failure.exitCode : code;
 }
 
@@ -40,6 +45,7 @@ async function runCommandLine(
   argv: readonly string[],
   io: CliIo,
   screen: Screen,
+  onDone: (note: DoneNote) => void,
 ): Promise<ExitCodeValue> {
   if (argv.length === 0) {
     io.stderr.write(generalUsage(commands));
@@ -55,7 +61,7 @@ async function runCommandLine(
     return ExitCode.ok;
   }
   try {
-    return await parsed.command.run(createCommandContext(parsed, io, screen));
+    return await parsed.command.run(createCommandContext(parsed, io, screen, onDone));
   } catch (error) {
     throw withBaseUrlHint(error, effectiveBaseUrl(parsed.global, io.env));
   }

@@ -47,6 +47,8 @@ function stop(
   return new SieveRunAbortedError({ reason, jobId, jobMayExist, cancellation, cause });
 }
 
+/** The cancel was refused: the job had already ended, in `jobStatus` (read after the refusal). */
+const ended = (jobStatus: string): CancelOutcome => ({ status: "already-ended", jobStatus });
 const notSent: CancelOutcome = { status: "not-attempted", reason: "nothing was sent" };
 const unknownId: CancelOutcome = { status: "not-attempted", reason: "the push did not answer" };
 const mayRun = "it may still be running (sieve-client cancel j1 stops it)";
@@ -73,6 +75,33 @@ describe("describeRunStop", () => {
       stop(EPIPE, "j1", cancelFailed),
       `stdout was closed; could not cancel job j1: 500 DELETE http://127.0.0.1/v2/jobs/j1: Internal Server Error; ${mayRun}`,
       4,
+    ],
+    [
+      stop(SIGINT, "j1", ended("finished")),
+      "interrupted by SIGINT; job j1 had already ended (finished)",
+      130,
+    ],
+    [
+      stop(SIGTERM, "j1", ended("error")),
+      "interrupted by SIGTERM; job j1 had already ended (error)",
+      143,
+    ],
+    [
+      stop(EPIPE, "j1", ended("finished")),
+      "stdout was closed; job j1 had already ended (finished)",
+      141,
+    ],
+    [
+      stop(ENOSPC, "j1", ended("cancelled")),
+      "cannot write to stdout: ENOSPC: no space left on device, write; job j1 had already ended (cancelled)",
+      74,
+    ],
+    [
+      stop(new SieveWaitTimeoutError("j1", undefined, 700), "j1", ended("finished"), {
+        reason: "timeout",
+      }),
+      "Gave up waiting for job j1 after 700 ms (no poll succeeded); job j1 had already ended (finished)",
+      3,
     ],
     [
       stop(SIGINT, "j1", { status: "not-attempted", reason: "cancelOnAbort is false" }),
@@ -111,6 +140,13 @@ describe("describeRunStop", () => {
     expect(reported.message).toBe(message);
     expect(reported.exitCode).toBe(code);
     expect(reported.cause).toBe(error);
+  });
+
+  it("a job that had already ended is never said to be running", () => {
+    for (const cause of [SIGINT, EPIPE, ENOSPC])
+      expect(describeRunStop(stop(cause, "j1", ended("finished"))).message).not.toMatch(
+        /may still be running|sieve-client cancel/,
+      );
   });
 
   it("the exit codes are distinct, and only outputClosed is 141", () => {

@@ -52,6 +52,15 @@ export interface FollowPlan {
    */
   streamOutputs: boolean;
   /**
+   * Whether the job is this command's work (`run` pushed it): then, should stdout fail once the
+   * job ended, stderr says which job ended and how, e.g. `job 3f1c ended (finished), but could
+   * not print its outputs: stdout was closed` (see `CommandContext.recordDone`).
+   *
+   * @example
+   * { ownsJob: true }
+   */
+  ownsJob: boolean;
+  /**
    * Starts the wait (or push + wait) with the signal, timeout and status callback given.
    *
    * @example
@@ -110,6 +119,11 @@ export async function followJob(ctx: CommandContext, plan: FollowPlan): Promise<
     await stream?.stop();
     live.stop();
   };
+  const ended = (job: Job) => {
+    if (plan.ownsJob)
+      ctx.recordDone({ done: `job ${job.id} ended (${job.status})`, unprinted: "its outputs" });
+    ctx.emit(job, () => printer.rest(job.outputs));
+  };
   try {
     const job = await plan.start({
       signal: interrupt.signal,
@@ -122,13 +136,12 @@ export async function followJob(ctx: CommandContext, plan: FollowPlan): Promise<
       },
     });
     await finish();
-    ctx.emit(job, () => printer.rest(job.outputs));
+    ended(job);
     return ExitCode.ok;
   } catch (error) {
     await finish();
     if (error instanceof SieveJobFailedError || error instanceof SieveJobCancelledError) {
-      const { job } = error;
-      ctx.emit(job, () => printer.rest(job.outputs));
+      ended(error.job);
       throw error;
     }
     throw plan.stopped(error, jobId) ?? error;

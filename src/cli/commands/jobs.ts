@@ -5,7 +5,10 @@ import { formatJob, formatJobTable } from "../output.js";
 import { parseInputs } from "../parse-inputs.js";
 import { definedOnly, printNextPageHint } from "./paging.js";
 
-/** `push <owner/name> --input ...`: pushes a job and prints its id. */
+/**
+ * `push <owner/name> --input ...`: pushes a job and prints its id; if stdout fails, the id goes
+ * to stderr (`pushed job X, but could not print its id: stdout was closed`).
+ */
 export const pushCommand: CommandSpec = {
   name: "push",
   args: ["<owner/name>"],
@@ -18,6 +21,7 @@ export const pushCommand: CommandSpec = {
   async run(ctx) {
     const inputs = parseInputs(ctx.options.inputs);
     const pushed = await ctx.client().jobs.push({ function: ctx.args[0] ?? "", inputs });
+    ctx.recordDone({ done: `pushed job ${pushed.id}`, unprinted: "its id" });
     ctx.emit(pushed, () => [pushed.id]);
     return ExitCode.ok;
   },
@@ -55,7 +59,10 @@ export const listCommand: CommandSpec = {
   },
 };
 
-/** `cancel <job-id>`: cancels a queued or running job. */
+/**
+ * `cancel <job-id>`: cancels a queued or running job; if stdout fails, stderr still says the
+ * cancel was done (`cancelled job X, but could not print the answer: ...`).
+ */
 export const cancelCommand: CommandSpec = {
   name: "cancel",
   args: ["<job-id>"],
@@ -63,7 +70,9 @@ export const cancelCommand: CommandSpec = {
   summary: "Cancel a queued or running job",
   examples: ["cancel 0b2c7e3a-2d9c-4a6e-9f4b-5c1d0e8f7a61"],
   async run(ctx) {
-    const answer = await ctx.client().jobs.cancel(ctx.args[0] ?? "");
+    const jobId = ctx.args[0] ?? "";
+    const answer = await ctx.client().jobs.cancel(jobId);
+    ctx.recordDone({ done: `cancelled job ${jobId}`, unprinted: "the answer" });
     ctx.emit(answer, () => [answer.message]);
     return ExitCode.ok;
   },

@@ -7,13 +7,15 @@ export const MAYBE_CREATED = "the push may have created a job; run `sieve-client
 
 /**
  * `run`'s report of a `SieveRunAbortedError`: what stopped it, then the truth about the job, with
- * its exit code. A job cancelled, or none created: the stop's own code (130 SIGINT, 143 SIGTERM,
- * 141 closed stdout, 74 failed stdout, 3 `--timeout` or a poll that failed for good, 70 a
- * failing callback). A job that may still be running: 4.
+ * its exit code. A job cancelled, one that had already ended (its cancel was refused), or none
+ * created: the stop's own code (130 SIGINT, 143 SIGTERM, 141 closed stdout, 74 failed stdout, 3
+ * `--timeout` or a poll that failed for good, 70 a failing callback). A job that may still be
+ * running: 4.
  *
  * @example
  * describeRunStop(error).message;
  * // "interrupted by SIGINT; cancelled job 3f1c"
+ * // "interrupted by SIGINT; job 3f1c had already ended (finished)"
  * // "interrupted by SIGINT; could not cancel job 3f1c: ...; it may still be running (sieve-client cancel 3f1c stops it)"
  * // "interrupted by SIGINT; the push may have created a job; run `sieve-client list` to check"
  */
@@ -65,6 +67,8 @@ function describeOutcome(error: SieveRunAbortedError): [string, boolean] {
   switch (cancellation.status) {
     case "cancelled":
       return [`cancelled job ${jobId}`, false];
+    case "already-ended":
+      return [`job ${jobId} had already ended (${cancellation.jobStatus})`, false];
     case "failed":
       return [
         `could not cancel job ${jobId}: ${cancellation.error.message}; it may still be running ${stops}`,

@@ -25,6 +25,7 @@ export const waitCommand: CommandSpec = {
       initial: "waiting",
       jobId,
       interruptedStatus: () => "interrupted",
+      ownsJob: false,
       streamOutputs: false,
       start: (options) => ctx.client().jobs.wait(jobId, options),
       stopped(error) {
