@@ -99,7 +99,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (match.operation === "pushJob") {
       const received = await (pendingBody ?? readBody(req, MAX_BODY_BYTES));
       if (received === null) return detailReply(400, "The request body did not arrive.");
-      if (received === undefined) return detailReply(413, "Request body too large.");
+      if (received === undefined) {
+        // The rest of the body is never read: the connection cannot carry another request.
+        const tooLarge = detailReply(413, "Request body too large.");
+        return { ...tooLarge, headers: { ...tooLarge.headers, connection: "close" } };
+      }
       body = received;
       entry.body = body;
     }

@@ -4,12 +4,15 @@ import { SieveError } from "./sieve-error.js";
  * What `jobs.run` did about the job it had pushed when it stopped early.
  * - `cancelled`: the cancel (`DELETE /jobs/{id}`) was accepted.
  * - `failed`: the cancel was sent and did not succeed; `error` says why. The job may still run.
+ * - `already-ended`: the cancel was refused because the job had already ended; `jobStatus` is
+ *   the status it ended with, read after the refusal.
  * - `not-attempted`: no cancel was sent; `reason` says why (no job was created, its id is
  *   unknown, or `cancelOnAbort: false`).
  */
 export type CancelOutcome =
   | { status: "cancelled" }
   | { status: "failed"; error: SieveError }
+  | { status: "already-ended"; jobStatus: string }
   | { status: "not-attempted"; reason: string };
 
 /**
@@ -90,6 +93,8 @@ function describeRunStop(init: RunAbortedInit): string {
       : `${head}; no job was created.`;
   }
   if (outcome.status === "cancelled") return `${head}; cancelled job ${jobId}.`;
+  if (outcome.status === "already-ended")
+    return `${head}; job ${jobId} had already ended (${outcome.jobStatus}).`;
   if (outcome.status === "failed")
     return `${head}; could not cancel job ${jobId}: ${outcome.error.message}; it may still be running.`;
   return `${head}; job ${jobId} was not cancelled (${outcome.reason}) and may still be running.`;

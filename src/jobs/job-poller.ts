@@ -15,6 +15,12 @@ export interface PollerOptions {
   timeoutMs: number | undefined;
   /** Reports each transient failure exactly as the transport reports its retries. */
   reportRetry: (info: RetryInfo) => void;
+  /**
+   * The shortest sleep after a failure, whatever `Retry-After` says: a server answering
+   * `Retry-After: 0` on every poll would otherwise be polled in a hot loop (a wait has no end
+   * of retries, as a single call has). The schedule's first interval.
+   */
+  minDelayMs: number;
   random?: () => number;
 }
 
@@ -39,7 +45,7 @@ export interface JobPoller {
  * const job = await poller.read(undefined); // undefined after a transient failure
  */
 export function createJobPoller(read: JobReader, jobId: string, options: PollerOptions): JobPoller {
-  const { signal, timeoutMs, reportRetry } = options;
+  const { signal, timeoutMs, reportRetry, minDelayMs } = options;
   const random = options.random ?? Math.random;
   const deadline = timeoutMs === undefined ? Infinity : Date.now() + timeoutMs;
   let last: Job | undefined;
@@ -77,7 +83,8 @@ export function createJobPoller(read: JobReader, jobId: string, options: PollerO
         lastFailure = error;
         const asked = error instanceof SieveApiError ? error.retryAfterMs : undefined;
         failures++;
-        const delayMs = asked ?? backoffDelay(failures - 1, random);
+        const delayMs =
+          asked === undefined ? backoffDelay(failures - 1, random) : Math.max(asked, minDelayMs);
         const { method, url } = error;
         const cause = error instanceof SieveApiError ? { status: error.status } : { error };
         reportRetry({ attempt: failures, delayMs, method, url, ...cause });

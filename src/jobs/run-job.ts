@@ -13,12 +13,17 @@ import { SieveWaitTimeoutError } from "../errors/sieve-wait-timeout-error.js";
 
 /** What `runJob` needs: push, wait and cancel, each already bound to its request. */
 export interface RunSteps {
-  /** Pushes the job; `signal` aborts the push request. */
-  push(signal: AbortSignal): Promise<PushResponse>;
+  /**
+   * Pushes the job; `signal` aborts the push request; once `stopRetrying` aborts, the push is
+   * not sent again (after a 429, say): an abort never leads to a new paid push.
+   */
+  push(signal: AbortSignal, stopRetrying: AbortSignal): Promise<PushResponse>;
   /** Waits for the job; `signal` ends the wait; `timeoutMs` is the run's time left. */
   wait(jobId: string, signal: AbortSignal, timeoutMs: number | undefined): Promise<Job>;
   /** Cancels the job, with its own time limit: never with the caller's (aborted) signal. */
   cancel(jobId: string): Promise<unknown>;
+  /** Reads the job once, with its own time limit, after a cancel that failed. */
+  read(jobId: string): Promise<{ status: string }>;
 }
 
 /** How a run may be stopped, and what it does then. */
@@ -124,7 +129,7 @@ async function pushWithGrace(
   };
   stop.addEventListener("abort", onStop, { once: true });
   try {
-    const { id } = await steps.push(push.signal);
+    const { id } = await steps.push(push.signal, stop);
     if (!stop.aborted) return id;
     const cancellation = limits.cancelOnAbort
       ? await cancelJob(steps, id)
@@ -139,9 +144,11 @@ async function pushWithGrace(
   } catch (error) {
     if (!stop.aborted || error instanceof SieveRunAbortedError) throw error;
     const jobMayExist = pushMayHaveCreated(error);
-    const reason = jobMayExist
-      ? "the push did not answer, so the job's id is unknown"
-      : "the push failed: no job was created";
+    const reason = !jobMayExist
+      ? "the push failed: no job was created"
+      : error === stop.reason || push.signal.aborted
+        ? "the push did not answer in time, so the job's id is unknown"
+        : `the push failed (${describePushFailure(error)}), so the job's id is unknown`;
     throw new SieveRunAbortedError({
       reason: stopReason(),
       jobId: undefined,
@@ -155,10 +162,18 @@ async function pushWithGrace(
   }
 }
 
+function describePushFailure(error: unknown): string {
+  if (error instanceof SieveApiError) return `${error.status} ${error.detail}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** A push that failed with a 4xx created nothing; any other failure may have created a job. */
 function pushMayHaveCreated(error: unknown): boolean {
   return !(error instanceof SieveApiError && error.status < 500);
 }
+
+/** Statuses a job never leaves: a cancel refused for such a job left nothing running. */
+const ENDED = new Set(["finished", "error", "cancelled"]);
 
 async function cancelJob(steps: RunSteps, jobId: string): Promise<CancelOutcome> {
   try {
@@ -167,6 +182,11 @@ async function cancelJob(steps: RunSteps, jobId: string): Promise<CancelOutcome>
   } catch (error) {
     const failure =
       error instanceof SieveError ? error : new SieveError(String(error), { cause: error });
+    // The cancel may have landed though its answer was lost, and Sieve refuses to cancel a job
+    // that is no longer processing: read what became of the job before saying it may still run.
+    const job = await steps.read(jobId).catch(() => undefined);
+    if (job?.status === "cancelled") return { status: "cancelled" };
+    if (job && ENDED.has(job.status)) return { status: "already-ended", jobStatus: job.status };
     return { status: "failed", error: failure };
   }
 }

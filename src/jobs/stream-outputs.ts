@@ -22,7 +22,12 @@ export async function* streamOutputs(
   signal: AbortSignal | undefined,
   reportRetry: (info: RetryInfo) => void = () => undefined,
 ): AsyncGenerator<FunctionIO, void, undefined> {
-  const poller = createJobPoller(read, jobId, { signal, timeoutMs: undefined, reportRetry });
+  const poller = createJobPoller(read, jobId, {
+    signal,
+    timeoutMs: undefined,
+    reportRetry,
+    minDelayMs: schedule.intervalMs,
+  });
   let offset = 0;
   let idlePolls = 0;
   for (;;) {

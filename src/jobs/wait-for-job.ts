@@ -36,7 +36,12 @@ export async function waitForJob(
   reportRetry: (info: RetryInfo) => void = () => undefined,
 ): Promise<Job> {
   const { signal, onStatus, timeoutMs } = options;
-  const poller = createJobPoller(read, jobId, { signal, timeoutMs, reportRetry });
+  const poller = createJobPoller(read, jobId, {
+    signal,
+    timeoutMs,
+    reportRetry,
+    minDelayMs: options.intervalMs,
+  });
   let lastStatus: string | undefined;
   for (let polls = 0; ;) {
     const job = await poller.read(undefined);

@@ -52,11 +52,16 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
   };
 
   const reportRetry = (info: RetryInfo) => ctx.reportRetry(info);
-  const sendPush = (body: PushRequest, options: RequestOptions | undefined) => {
+  const sendPush = (
+    body: PushRequest,
+    options: RequestOptions | undefined,
+    stopRetrying?: AbortSignal,
+  ) => {
     const secrets = Object.values(body.env ?? {}).filter((v): v is string => typeof v === "string");
     return ctx.call("post", "/push", { body }, options, {
       secrets,
       serverFailureNote: NOT_SENT_TWICE,
+      ...(stopRetrying ? { stopRetrying } : {}),
     });
   };
 
@@ -94,10 +99,11 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
       const cancelOnAbort = assertOptionalBoolean("options.cancelOnAbort", options?.cancelOnAbort);
       const pushGraceMs =
         assertOptionalMs("options.pushGraceMs", options?.pushGraceMs) ?? DEFAULT_PUSH_GRACE_MS;
+      const cancelTimeoutMs = Math.min(CANCEL_TIMEOUT_MS, ctx.timeoutMs);
       // A function's error text may quote its env ("invalid key sk-..."): mask those values.
       const redactor = createRedactor(Object.values(body.env ?? {}));
       const steps: RunSteps = {
-        push: (signal) => sendPush(body, { signal }),
+        push: (signal, stopRetrying) => sendPush(body, { signal }, stopRetrying),
         wait: (id, signal, timeoutMs) =>
           waitForJob(readJob, id, { ...resolved, signal, timeoutMs }, reportRetry).catch(
             (error: unknown) => {
@@ -105,11 +111,8 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
               throw new SieveJobFailedError(redactor.value(error.job));
             },
           ),
-        cancel: (id) =>
-          jobs.cancel(id, {
-            maxRetries: 2,
-            timeoutMs: Math.min(CANCEL_TIMEOUT_MS, ctx.timeoutMs),
-          }),
+        cancel: (id) => jobs.cancel(id, { maxRetries: 2, timeoutMs: cancelTimeoutMs }),
+        read: (id) => jobs.get(id, undefined, { maxRetries: 0, timeoutMs: cancelTimeoutMs }),
       };
       return runJob(steps, {
         signal: resolved.signal,

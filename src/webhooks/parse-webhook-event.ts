@@ -8,7 +8,8 @@ const FIELD = "webhook body";
 const EVENT_TYPES: readonly unknown[] = webhookEventTypeValues;
 
 /**
- * Turns what Sieve POSTs to a webhook URL (the raw JSON text, or the parsed value) into a
+ * Turns what Sieve POSTs to a webhook URL (the raw JSON text, its bytes as a `Uint8Array` or
+ * Node `Buffer` such as `express.raw()` gives, or the parsed value) into a
  * typed event, checking its shape: `job.start`, `job.complete` (with outputs),
  * `job.complete.no_output` and `job.new_output`. Anything else throws `SieveInputError`,
  * so a receiver never acts on a malformed or foreign body.
@@ -20,7 +21,8 @@ const EVENT_TYPES: readonly unknown[] = webhookEventTypeValues;
  * if (event.type === "job.complete") console.log(event.body.job_id, event.body.outputs);
  */
 export function parseWebhookEvent(body: unknown): WebhookEvent {
-  const value = typeof body === "string" ? parseJson(body) : body;
+  const text = body instanceof Uint8Array ? new TextDecoder().decode(body) : body;
+  const value = typeof text === "string" ? parseJson(text) : text;
   if (!isPlainObject(value)) fail("", `expected a JSON object, got ${typeName(value)}`);
   const { type, body: payload } = value;
   // The type first: a foreign event is reported as such, not as a bad field of its body.

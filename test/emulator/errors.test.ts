@@ -189,3 +189,17 @@ describe("422", () => {
     expect((await api(emu, "POST", "/push", { body: "{nope", key: null })).status).toBe(401);
   });
 });
+
+describe("413", () => {
+  it("closes the connection, so the next request on the same client is served at once", async () => {
+    const emu = await emulators.start({ functions });
+    const sieve = clientFor(emu);
+    const huge = { function: "demo/echo", inputs: { text: "x".repeat(12 * 1024 * 1024) } };
+    await expect(sieve.jobs.push(huge)).rejects.toMatchObject({ status: 413 });
+    const started = performance.now();
+    const { id } = await sieve.jobs.push({ function: "demo/echo", inputs: { text: "ok" } });
+    expect(typeof id).toBe("string");
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(emu.jobs.size).toBe(1);
+  });
+});

@@ -37,6 +37,7 @@ function steps(wait: RunSteps["wait"], push?: RunSteps["push"]): Spied {
     push: vi.fn(push ?? (async () => pushed)),
     wait: vi.fn(wait),
     cancel: vi.fn(async () => ({ message: "cancelled" })),
+    read: vi.fn(async () => makeJob("processing")),
   } as never;
 }
 
@@ -161,6 +162,37 @@ describe("runJob", () => {
     expect(error.cancellation).toEqual({ status: "failed", error: failure });
     expect(error.message).toContain("could not cancel job job-1");
     expect(error.message).toContain("may still be running");
+  });
+
+  it("a cancel refused because the job had already ended says so, not 'may still be running'", async () => {
+    const controller = new AbortController();
+    const s = steps(waitForever);
+    s.cancel.mockRejectedValue(apiError(SieveBadRequestError, 400));
+    s.read.mockResolvedValue(makeJob("finished"));
+    const done = rejection(runJob(s, limits({ signal: controller.signal })));
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort(new Error("stop"));
+    const error = await done;
+    expect(error.cancellation).toEqual({ status: "already-ended", jobStatus: "finished" });
+    expect(error.message).toContain("job job-1 had already ended (finished)");
+    expect(error.message).not.toContain("may still be running");
+    expect(s.read).toHaveBeenCalledWith("job-1");
+  });
+
+  it("a push stopped mid-flight is never sent again: push gets the stop as stopRetrying", async () => {
+    const controller = new AbortController();
+    let stopRetrying: AbortSignal | undefined;
+    const s = steps(waitForever, async (signal, stop) => {
+      stopRetrying = stop;
+      await abortableSleep(100, signal);
+      throw apiError(SieveBadRequestError, 429);
+    });
+    const done = rejection(runJob(s, limits({ signal: controller.signal })));
+    controller.abort(new Error("stop"));
+    expect(stopRetrying?.aborted).toBe(true);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await done).toMatchObject({ jobMayExist: false });
+    expect(s.push).toHaveBeenCalledOnce();
   });
 
   it("timeoutMs covers the push and the wait, and ends in a cancelled job", async () => {

@@ -111,6 +111,22 @@ describe.each(ENTRIES)("waits through the %s", (_entry, create) => {
     expect((error as Error).message).toContain("the last poll failed: 503");
   });
 
+  it("never poll faster than intervalMs, even when every answer says Retry-After: 0", async () => {
+    const emulator = await emulators.start();
+    const sieve = clientOf(create, emulator);
+    const { id } = await sieve.jobs.push({ function: "demo/hang", inputs: {} });
+    emulator.requests.clear();
+    emulator.faults.next({
+      status: 503,
+      retryAfter: 0,
+      times: 10_000,
+      matching: { method: "GET" },
+    });
+    await timed(() => sieve.jobs.wait(id, { timeoutMs: 1_000, intervalMs: 200 }));
+    // One poll at once, then one every 200 ms at most: 6 in 1 s (a hot loop sent hundreds).
+    expect(emulator.requests.count({ method: "GET" })).toBeLessThanOrEqual(6);
+  });
+
   it("end at once on a redirect loop (final in the transport, final in the loop)", async () => {
     const server = await startServer((request, response) => {
       response.writeHead(302, { location: request.path.endsWith("a") ? "/b" : "/a" });

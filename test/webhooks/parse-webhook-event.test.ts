@@ -71,4 +71,11 @@ describe("parseWebhookEvent", () => {
     expect(error).toBeInstanceOf(SieveInputError);
     expect((error as SieveInputError).field).toBe(field);
   });
+
+  it("accepts the raw bytes a server framework hands over (Buffer, Uint8Array)", () => {
+    const event = { type: "job.start", body: { job_id: "j1", status: "processing", outputs: [] } };
+    const bytes = new TextEncoder().encode(JSON.stringify(event));
+    expect(parseWebhookEvent(bytes).type).toBe("job.start");
+    expect(parseWebhookEvent(Buffer.from(bytes)).type).toBe("job.start");
+  });
 });
