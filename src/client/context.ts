@@ -1,5 +1,6 @@
 import { buildUrl } from "../http/build-url.js";
 import type { HttpRequest } from "../http/http-types.js";
+import type { RetryPolicy } from "../http/retry-decision.js";
 import { createRetryReporter } from "../http/retry-reporter.js";
 import type { Transport } from "../http/transport.js";
 import type { Logger, RetryInfo } from "../types/client-options.js";
@@ -20,6 +21,8 @@ import { responseShape } from "./response-shape.js";
 export interface ClientContext {
   /** The client's per-attempt time limit, in milliseconds. */
   timeoutMs: number;
+  /** The client's retry policy, which the job poll loops apply as the transport does. */
+  retryPolicy: RetryPolicy;
   /**
    * Calls one operation of the spec and returns its typed 200 body, checked to have the shape
    * the operation returns (`response-shape.ts`), or throws the typed error. `secrets` are
@@ -56,6 +59,7 @@ export function createContext(
     apiKey: string;
     baseUrl: string;
     timeoutMs: number;
+    maxRetryDelayMs: number;
     headers: Record<string, string>;
     logger?: Logger | undefined;
     onRetry?: ((info: RetryInfo) => void) | undefined;
@@ -67,6 +71,7 @@ export function createContext(
   const jsonHeaders = { ...config.headers, "Content-Type": "application/json" };
   return {
     timeoutMs,
+    retryPolicy: { maxRetryDelayMs: config.maxRetryDelayMs },
     reportRetry: (info) => reporter.retry(info),
     async call(method, path, input, options, extra) {
       const { signal, limits } = checkCallOptions(options);

@@ -3,7 +3,6 @@ import type { Logger, RetryInfo } from "../types/client-options.js";
 import { abortableSleep } from "../utils/abortable-sleep.js";
 import { createRedactor } from "../utils/redactor.js";
 import { untilAborted } from "../utils/until-aborted.js";
-import { backoffDelay } from "./backoff.js";
 import type { HttpRequest, HttpResponse, Sender } from "./http-types.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body.js";
 import { NetworkFailure } from "./network-failure.js";
@@ -11,7 +10,8 @@ import { nextRedirect } from "./redirects.js";
 import { ResponseFailure, toApiError } from "./response-failure.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { createRetryReporter } from "./retry-reporter.js";
-import { isIdempotent, markFinal, shouldRetryFailure, shouldRetryStatus } from "./retry-policy.js";
+import { retryDelay } from "./retry-decision.js";
+import { isIdempotent, markFinal } from "./retry-policy.js";
 import {
   AttemptTimeout,
   describeFailure,
@@ -72,8 +72,9 @@ interface AttemptState {
  * Builds the client's transport on a sender. Each attempt gets one timer and one controller,
  * and covers the whole exchange, body included, so a stalled or dropped body counts as a failed
  * attempt rather than a hang; the send is raced against the attempt's controller, so even a
- * `fetch` that ignores `init.signal` ends at the timeout or the caller's abort. Which failures are retried, and after how long, is decided by
- * `retry-policy.ts`, `retry-after.ts` and `backoff.ts`; redirects by `redirects.ts`. Every
+ * `fetch` that ignores `init.signal` ends at the timeout or the caller's abort. Which outcomes
+ * are retried, and after how long, is decided in one place, `retry-decision.ts`, which the job
+ * poll loop uses too; redirects by `redirects.ts`. Every
  * failure is a `SieveError` with the method, the URL and a cause, secrets masked; `logger` and
  * `onRetry` are observers whose failures are ignored (`retry-reporter.ts`). A body the sender
  * cannot use (past `maxResponseBytes`, undecodable) is final. A non-idempotent request (POST)
@@ -86,7 +87,7 @@ interface AttemptState {
  */
 export function createTransport(config: TransportConfig): Transport {
   const { send } = config;
-  const random = config.random ?? Math.random;
+  const policy = { maxRetryDelayMs: config.maxRetryDelayMs, random: config.random ?? Math.random };
   const maxResponseBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const report = createRetryReporter(config);
   const keyRedactor = createRedactor([config.apiKey]);
@@ -170,33 +171,26 @@ export function createTransport(config: TransportConfig): Transport {
           throw internalFailure(error, request, redactor);
         const failed = error instanceof NetworkFailure ? error.cause : error;
         const failure = describeFailure(failed, { method, url, timeoutMs }, redactor);
-        const resendable = shouldRetryFailure(method, failed) && !(state.answered && note);
-        if (retry >= maxRetries || !resendable || stop?.aborted) throw failure;
-        await pause({
-          attempt: retry + 1,
-          delayMs: backoffDelay(retry, random),
-          method,
-          url,
-          error: failure,
-        });
+        // A POST that was answered (then redirected) reached the server: never send it again.
+        const delayMs =
+          state.answered && note
+            ? undefined
+            : retryDelay(method, { failure: failed }, retry, policy);
+        if (retry >= maxRetries || delayMs === undefined || stop?.aborted) throw failure;
+        await pause({ attempt: retry + 1, delayMs, method, url, error: failure });
         if (stop?.aborted) throw failure;
         continue;
       }
       report.debug(
         `sieve-client: ${method} ${url} -> ${response.status} in ${Date.now() - started} ms`,
       );
-      if (
-        response.status < 400 ||
-        retry >= maxRetries ||
-        !shouldRetryStatus(method, response.status) ||
-        stop?.aborted
-      )
-        return response;
+      const { status } = response;
+      if (status < 400 || retry >= maxRetries || stop?.aborted) return response;
       // A POST answered with a redirect (303) was received: what its hop brings never resends it.
       if (note && state.hopped) return response;
-      const asked = parseRetryAfter(response.headers);
-      if (asked !== undefined && asked > config.maxRetryDelayMs) return response;
-      const delayMs = asked ?? backoffDelay(retry, random);
+      const retryAfterMs = parseRetryAfter(response.headers);
+      const delayMs = retryDelay(method, { status, retryAfterMs }, retry, policy);
+      if (delayMs === undefined) return response;
       await pause({ attempt: retry + 1, delayMs, method, url, status: response.status });
       if (stop?.aborted) return response;
     }

@@ -1,11 +1,25 @@
 import type { Job } from "../../generated/sieve.js";
 import { SieveApiError } from "../errors/sieve-api-error.js";
+import { SieveConnectionError } from "../errors/sieve-connection-error.js";
 import { SieveWaitTimeoutError } from "../errors/sieve-wait-timeout-error.js";
-import { backoffDelay } from "../http/backoff.js";
+import { retryDelayAfterError, type RetryPolicy } from "../http/retry-decision.js";
 import type { RetryInfo } from "../types/client-options.js";
 import { abortableSleep } from "../utils/abortable-sleep.js";
-import { isTransientError } from "./is-transient-error.js";
 import type { JobReader } from "./job-reader.js";
+
+/** What every poll loop of one client shares: the retry policy and where retries are told. */
+export interface PollContext {
+  /** Reports each transient failure exactly as the transport reports its retries. */
+  reportRetry: (info: RetryInfo) => void;
+  /** The client's retry policy (its `maxRetryDelayMs`), as the transport applies it. */
+  retryPolicy: RetryPolicy;
+}
+
+/** For loops run outside a client (tests): no observers, the client's default policy. */
+export const STANDALONE_POLL_CONTEXT: PollContext = {
+  reportRetry: () => undefined,
+  retryPolicy: { maxRetryDelayMs: 60_000 },
+};
 
 /** What a poller needs besides the reader: where to report retries, and its limits. */
 export interface PollerOptions {
@@ -13,15 +27,14 @@ export interface PollerOptions {
   signal: AbortSignal | undefined;
   /** The loop's own deadline, from its start; undefined for none. */
   timeoutMs: number | undefined;
-  /** Reports each transient failure exactly as the transport reports its retries. */
-  reportRetry: (info: RetryInfo) => void;
+  /** The client's retry policy and observers. */
+  context: PollContext;
   /**
    * The shortest sleep after a failure, whatever `Retry-After` says: a server answering
    * `Retry-After: 0` on every poll would otherwise be polled in a hot loop (a wait has no end
    * of retries, as a single call has). The schedule's first interval.
    */
   minDelayMs: number;
-  random?: () => number;
 }
 
 /** One job's poll loop, shared by `jobs.wait` and `jobs.outputs`. */
@@ -37,7 +50,7 @@ export interface JobPoller {
 
 /**
  * The one poll loop's moving parts: each read is limited to the time left and made with no
- * retries of its own, so that one rule (`isTransientError`, the transport's) and one schedule
+ * retries of its own, so that one rule (`retryDelayAfterError`, the transport's) and one schedule
  * decide when to read again. One timer at a time: the sleep, or the read in flight.
  *
  * @example
@@ -45,8 +58,8 @@ export interface JobPoller {
  * const job = await poller.read(undefined); // undefined after a transient failure
  */
 export function createJobPoller(read: JobReader, jobId: string, options: PollerOptions): JobPoller {
-  const { signal, timeoutMs, reportRetry, minDelayMs } = options;
-  const random = options.random ?? Math.random;
+  const { signal, timeoutMs, minDelayMs } = options;
+  const { reportRetry, retryPolicy } = options.context;
   const deadline = timeoutMs === undefined ? Infinity : Date.now() + timeoutMs;
   let last: Job | undefined;
   let lastFailure: unknown;
@@ -79,18 +92,27 @@ export function createJobPoller(read: JobReader, jobId: string, options: PollerO
         return job;
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
-        if (!isTransientError(error)) throw error;
+        const decided = retryDelayAfterError("GET", error, failures, retryPolicy);
+        if (decided === undefined) throw error;
         lastFailure = error;
-        const asked = error instanceof SieveApiError ? error.retryAfterMs : undefined;
         failures++;
-        const delayMs =
-          asked === undefined ? backoffDelay(failures - 1, random) : Math.max(asked, minDelayMs);
-        const { method, url } = error;
-        const cause = error instanceof SieveApiError ? { status: error.status } : { error };
-        reportRetry({ attempt: failures, delayMs, method, url, ...cause });
+        const delayMs = Math.max(decided, minDelayMs);
+        reportRetry(retryInfo(error as SieveApiError | SieveConnectionError, failures, delayMs));
         await sleep(delayMs);
         return undefined;
       }
     },
   };
+}
+
+/** What `onRetry` is told of a failed poll: the status, or the connection failure. */
+function retryInfo(
+  error: SieveApiError | SieveConnectionError,
+  attempt: number,
+  delayMs: number,
+): RetryInfo {
+  const { method, url } = error;
+  if (error instanceof SieveApiError)
+    return { attempt, delayMs, method, url, status: error.status };
+  return { attempt, delayMs, method, url, error };
 }

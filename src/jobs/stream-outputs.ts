@@ -1,6 +1,5 @@
 import type { FunctionIO } from "../../generated/sieve.js";
-import type { RetryInfo } from "../types/client-options.js";
-import { createJobPoller } from "./job-poller.js";
+import { createJobPoller, STANDALONE_POLL_CONTEXT, type PollContext } from "./job-poller.js";
 import type { JobReader } from "./job-reader.js";
 import { pollDelay, type PollSchedule } from "./poll-schedule.js";
 import { throwIfJobFailed } from "./wait-for-job.js";
@@ -20,12 +19,12 @@ export async function* streamOutputs(
   jobId: string,
   schedule: PollSchedule,
   signal: AbortSignal | undefined,
-  reportRetry: (info: RetryInfo) => void = () => undefined,
+  context: PollContext = STANDALONE_POLL_CONTEXT,
 ): AsyncGenerator<FunctionIO, void, undefined> {
   const poller = createJobPoller(read, jobId, {
     signal,
     timeoutMs: undefined,
-    reportRetry,
+    context,
     minDelayMs: schedule.intervalMs,
   });
   let offset = 0;

@@ -2,8 +2,7 @@ import type { Job } from "../../generated/sieve.js";
 import { SieveCallbackError } from "../errors/sieve-callback-error.js";
 import { SieveJobCancelledError } from "../errors/sieve-job-cancelled-error.js";
 import { SieveJobFailedError } from "../errors/sieve-job-failed-error.js";
-import type { RetryInfo } from "../types/client-options.js";
-import { createJobPoller } from "./job-poller.js";
+import { createJobPoller, STANDALONE_POLL_CONTEXT, type PollContext } from "./job-poller.js";
 import type { JobReader } from "./job-reader.js";
 import { untilAborted } from "../utils/until-aborted.js";
 import { pollDelay } from "./poll-schedule.js";
@@ -33,13 +32,13 @@ export async function waitForJob(
   read: JobReader,
   jobId: string,
   options: ResolvedWaitOptions,
-  reportRetry: (info: RetryInfo) => void = () => undefined,
+  context: PollContext = STANDALONE_POLL_CONTEXT,
 ): Promise<Job> {
   const { signal, onStatus, timeoutMs } = options;
   const poller = createJobPoller(read, jobId, {
     signal,
     timeoutMs,
-    reportRetry,
+    context,
     minDelayMs: options.intervalMs,
   });
   let lastStatus: string | undefined;

@@ -2,7 +2,7 @@ import { checkCallOptions } from "../client/call-options.js";
 import type { ClientContext } from "../client/context.js";
 import { SieveJobFailedError } from "../errors/sieve-job-failed-error.js";
 import type { PushRequest } from "../../generated/sieve.js";
-import type { RetryInfo } from "../types/client-options.js";
+import type { PollContext } from "../jobs/job-poller.js";
 import type { RequestOptions } from "../types/request-options.js";
 import { createRedactor } from "../utils/redactor.js";
 import { stoppableGenerator } from "../utils/stoppable-generator.js";
@@ -51,7 +51,10 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
     return ctx.call("get", "/jobs/{job_id}", { path: { job_id: jobId }, query }, options);
   };
 
-  const reportRetry = (info: RetryInfo) => ctx.reportRetry(info);
+  const loop: PollContext = {
+    reportRetry: (info) => ctx.reportRetry(info),
+    retryPolicy: ctx.retryPolicy,
+  };
   const sendPush = (
     body: PushRequest,
     options: RequestOptions | undefined,
@@ -90,7 +93,7 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
 
     async wait(jobId, options) {
       const id = assertPathSegment("jobId", jobId);
-      return waitForJob(readJob, id, resolveWaitOptions(options), reportRetry);
+      return waitForJob(readJob, id, resolveWaitOptions(options), loop);
     },
 
     async run(request, options) {
@@ -105,7 +108,7 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
       const steps: RunSteps = {
         push: (signal, stopRetrying) => sendPush(body, { signal }, stopRetrying),
         wait: (id, signal, timeoutMs) =>
-          waitForJob(readJob, id, { ...resolved, signal, timeoutMs }, reportRetry).catch(
+          waitForJob(readJob, id, { ...resolved, signal, timeoutMs }, loop).catch(
             (error: unknown) => {
               if (!(error instanceof SieveJobFailedError)) throw error;
               throw new SieveJobFailedError(redactor.value(error.job));
@@ -131,10 +134,7 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
       ]);
       const { signal, intervalMs, maxIntervalMs } = resolveWaitOptions(options);
       const schedule = { intervalMs, maxIntervalMs };
-      return stoppableGenerator(
-        (stop) => streamOutputs(readJob, id, schedule, stop, reportRetry),
-        signal,
-      );
+      return stoppableGenerator((stop) => streamOutputs(readJob, id, schedule, stop, loop), signal);
     },
 
     all(params, options) {

@@ -13,6 +13,7 @@ import { SieveCallbackError } from "../../src/errors/sieve-callback-error.js";
 import type { RetryInfo } from "../../src/types/client-options.js";
 import type { JobReader } from "../../src/jobs/job-reader.js";
 import { waitForJob } from "../../src/jobs/wait-for-job.js";
+import { STANDALONE_POLL_CONTEXT } from "../../src/jobs/job-poller.js";
 import { resolveWaitOptions } from "../../src/jobs/wait-options.js";
 import { useFakeClock } from "../support/timers.js";
 import { makeJob } from "../support/job-fixtures.js";
@@ -202,7 +203,10 @@ describe("waitForJob: one rule for failures, callbacks that fail", () => {
     const reset = new SieveConnectionError("reset", { method: "GET", url: "u" });
     const { read, times } = scriptedReader([unavailable, reset, makeJob("finished")]);
     const reports: RetryInfo[] = [];
-    const done = waitForJob(read, "job-1", resolveWaitOptions(), (info) => reports.push(info));
+    const done = waitForJob(read, "job-1", resolveWaitOptions(), {
+      ...STANDALONE_POLL_CONTEXT,
+      reportRetry: (info) => reports.push(info),
+    });
     await vi.runAllTimersAsync();
     await done;
     expect(times).toEqual([0, 4_000, 5_000]);

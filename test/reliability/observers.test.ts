@@ -111,6 +111,7 @@ describe("ctx.reportRetry", () => {
     const transport: Transport = () => Promise.reject(new Error("unused"));
     const ctx = createContext(transport, {
       apiKey: "k-observers",
+      maxRetryDelayMs: 60_000,
       baseUrl: "http://127.0.0.1:1/v2",
       timeoutMs: 1_000,
       headers: {},

@@ -49,6 +49,7 @@ describe.each(SENDERS)("stopRetrying, on the %s", (_name, makeSender) => {
     const ctx = createContext(transport, {
       apiKey: KEY,
       baseUrl: `${server.url}/v2`,
+      maxRetryDelayMs: 60_000,
       timeoutMs: 5_000,
       headers: { "X-API-Key": KEY },
     });
