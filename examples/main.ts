@@ -7,16 +7,16 @@
  *   SIEVE_API_KEY=... npm start -- --function sieve/dubbing --input target_language=spanish \
  *     --input file:='{"url":"https://example.com/talk.mp4"}'
  */
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { parseInputs } from "../src/cli/parse-inputs.js";
-import { startEmulator } from "../src/emulator/index.js";
+import { demoFunctions, startEmulator } from "../src/emulator/index.js";
 import {
   createSieveClient,
   SieveError,
+  SieveInputError,
   SieveJobFailedError,
   type SieveClient,
 } from "../src/node.js";
-import { demoFunctions } from "../src/emulator/demo-functions.js";
 
 const { values } = parseArgs({
   options: { function: { type: "string" }, input: { type: "string", multiple: true } },
@@ -25,6 +25,26 @@ const { values } = parseArgs({
 const started = Date.now();
 const log = (line: string) =>
   console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${line}`);
+
+/**
+ * The `--input` arguments as a push's `inputs`, the way the CLI reads them: `key=value` is a
+ * string, `key:=json` a JSON value, `key=@file.json` the JSON in that file.
+ */
+function parseInputs(args: readonly string[]): Record<string, unknown> {
+  const inputs: Record<string, unknown> = {};
+  for (const arg of args) {
+    const [, key, json, value] = /^([^=]*?)(:?)=(.*)$/s.exec(arg) ?? [];
+    if (!key || value === undefined)
+      throw new SieveInputError(
+        "--input",
+        `expected key=value, key:=json or key=@file.json, got "${arg}"`,
+      );
+    if (json) inputs[key] = JSON.parse(value);
+    else if (value.startsWith("@")) inputs[key] = JSON.parse(readFileSync(value.slice(1), "utf8"));
+    else inputs[key] = value;
+  }
+  return inputs;
+}
 
 async function runDemo(
   sieve: SieveClient,

@@ -2,32 +2,7 @@ import { parseArgs } from "node:util";
 import { jobStatusValues, type JobStatus } from "../node.js";
 import type { CommandOptionName, CommandSpec } from "./command-spec.js";
 import { UsageError } from "./errors.js";
-
-/** The options every command takes. */
-export interface GlobalOptions {
-  /** `--json`: one JSON document on stdout. */
-  json: boolean;
-  /** `--debug`: stack traces, and each request on stderr. */
-  debug: boolean;
-  /** `--api-key`, when given (else `SIEVE_API_KEY`). */
-  apiKey: string | undefined;
-  /** `--base-url`, when given (else `SIEVE_API_URL`, else the client's default). */
-  baseUrl: string | undefined;
-  /** `--allow-insecure-http`: allow a plain `http://` base URL to a host that is not loopback. */
-  allowInsecureHttp: boolean;
-}
-
-/** The command-specific options, checked and converted (undefined when not given). */
-export interface CommandOptions {
-  /** Each `--input`, still as written (`parseInputs` reads them). */
-  inputs: string[];
-  status: JobStatus | undefined;
-  limit: number | undefined;
-  offset: number | undefined;
-  /** `--timeout`, in milliseconds. */
-  timeoutMs: number | undefined;
-  port: number | undefined;
-}
+import type { CommandOptions, GlobalOptions } from "./options.js";
 
 /** What a command line asks for. */
 export type ParsedCommandLine =

@@ -1,5 +1,5 @@
 import { createSieveClient, type SieveClient } from "../node.js";
-import type { CommandOptions, GlobalOptions } from "./args.js";
+import type { CommandOptions, GlobalOptions } from "./options.js";
 import { CliError } from "./errors.js";
 import { ExitCode } from "./exit-codes.js";
 import { toCliConfigError } from "./hints.js";

@@ -6,6 +6,7 @@
  * const emu = await startEmulator({ functions: { "demo/echo": { handler: (inputs) => inputs.text } } });
  */
 export { DEFAULT_EMULATOR_API_KEY, startEmulator } from "./start-emulator.js";
+export { demoFunctions } from "./demo-functions.js";
 export { RequestLog } from "./request-log.js";
 export { sieveTimestamp, sieveTypeOf, toFunctionIO } from "./sieve-format.js";
 export type {

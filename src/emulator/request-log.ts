@@ -1,4 +1,4 @@
-import type { RecordedRequest, RequestMatcher } from "./types.js";
+import type { RecordedRequest, RequestMatcher } from "./request-types.js";
 
 /**
  * Whether a request matches: each field the matcher gives must match (method in any case;

@@ -1,5 +1,5 @@
 import type { FunctionIO } from "../../generated/sieve.js";
-import { isPlainObject } from "../validation/push-request.js";
+import { isPlainObject } from "./plain-object.js";
 
 /**
  * Formats a time the way Sieve does: UTC, no zone designator, six decimals.

@@ -2,6 +2,9 @@ import type { EventEmitter } from "node:events";
 import type { FunctionIO, JobStatus, Webhook } from "../../generated/sieve.js";
 import type { EmulatedFunction } from "./function-types.js";
 import type { RequestLog } from "./request-log.js";
+import type { RequestMatcher } from "./request-types.js";
+
+export type { RecordedRequest, RequestMatcher } from "./request-types.js";
 
 /** Options of `startEmulator`. */
 export interface EmulatorOptions {
@@ -40,24 +43,6 @@ export interface EmulatorOptions {
    * await startEmulator({ functions: {}, webhookTimeoutMs: 500 });
    */
   webhookTimeoutMs?: number;
-}
-
-/** Which requests a fault or a log query is about; every field given must match. */
-export interface RequestMatcher {
-  /**
-   * HTTP method, any case.
-   *
-   * @example
-   * emu.requests.count({ method: "POST" });
-   */
-  method?: string;
-  /**
-   * The API path after `/v2`, without query: a string matches exactly, a RegExp is tested.
-   *
-   * @example
-   * emu.requests.count({ path: /^\/jobs\/[^/]+$/ });
-   */
-  path?: string | RegExp;
 }
 
 /** A fault to inject into the next matching requests (see `Faults.next`). */
@@ -145,22 +130,6 @@ export interface Faults {
    * expect(emu.faults.pending).toBe(0);
    */
   readonly pending: number;
-}
-
-/** One request the emulator received, recorded before any fault applied. */
-export interface RecordedRequest {
-  /** HTTP method, upper case. */
-  method: string;
-  /** The API path after `/v2` (`/push`, `/jobs/abc`); the full path for anything outside /v2. */
-  path: string;
-  /** Query parameters (the last value of a repeated one). */
-  query: Record<string, string>;
-  /** When it arrived, ms since the epoch. */
-  time: number;
-  /** Request headers, as node:http gives them. */
-  headers: Record<string, string | string[] | undefined>;
-  /** The raw body, set once read (only `POST /push` reads one). */
-  body?: string;
 }
 
 /** A job as the emulator holds it; read-only for tests. */

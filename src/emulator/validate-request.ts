@@ -1,6 +1,6 @@
 import { jobStatusValues, webhookEventTypeValues } from "../../generated/sieve.js";
 import type { JobStatus, PushRequest, ValidationIssue } from "../../generated/sieve.js";
-import { isPlainObject } from "../validation/push-request.js";
+import { isPlainObject } from "./plain-object.js";
 
 type Loc = ValidationIssue["loc"];
 

@@ -75,10 +75,7 @@ async function start(
   port: number | undefined,
   apiKey: string | undefined,
 ): Promise<{ emulator: Emulator; functions: string[] }> {
-  const [{ startEmulator }, { demoFunctions }] = await Promise.all([
-    import("../../emulator/index.js"),
-    import("../../emulator/demo-functions.js"),
-  ]);
+  const { startEmulator, demoFunctions } = await import("../../emulator/index.js");
   try {
     const emulator = await startEmulator({ port, apiKey, functions: demoFunctions });
     return { emulator, functions: Object.keys(demoFunctions) };
