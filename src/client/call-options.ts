@@ -1,9 +1,8 @@
-import { SieveInputError } from "../errors/sieve-input-error.js";
 import type { AttemptLimits } from "../http/transport.js";
 import type { RequestOptions } from "../types/request-options.js";
-import { isAbortSignal } from "../utils/is-abort-signal.js";
-import { assertCount, assertKnownKeys, assertOptionalObject } from "../validation/query-params.js";
-import { MAX_TIMER_MS } from "./resolve-config.js";
+import { assertKnownKeys, assertOptionalObject } from "../validation/query-params.js";
+import { keysOf } from "../validation/keys-of.js";
+import { ABORT_SIGNAL, COUNT, MILLISECONDS, checkInput } from "../validation/rules.js";
 
 /** A call's own options, checked: its signal and the limits it overrides. */
 export interface CheckedCallOptions {
@@ -11,7 +10,7 @@ export interface CheckedCallOptions {
   limits: AttemptLimits | undefined;
 }
 
-const CALL_OPTION_NAMES = ["signal", "timeoutMs", "maxRetries"];
+const CALL_OPTION_NAMES = keysOf<RequestOptions>()(["signal", "timeoutMs", "maxRetries"]);
 const NO_OPTIONS: CheckedCallOptions = { signal: undefined, limits: undefined };
 
 /**
@@ -25,19 +24,9 @@ export function checkCallOptions(options: RequestOptions | undefined): CheckedCa
   if (options === undefined) return NO_OPTIONS;
   const { signal, timeoutMs, maxRetries } = assertOptionalObject("options", options);
   assertKnownKeys("options", options, CALL_OPTION_NAMES);
-  if (signal !== undefined && !isAbortSignal(signal)) {
-    throw new SieveInputError("options.signal", "expected an AbortSignal");
-  }
-  if (
-    timeoutMs !== undefined &&
-    !(typeof timeoutMs === "number" && timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS)
-  ) {
-    throw new SieveInputError(
-      "options.timeoutMs",
-      `expected milliseconds from 1 to ${MAX_TIMER_MS}`,
-    );
-  }
-  assertCount("options.maxRetries", maxRetries);
+  checkInput("options.signal", signal, ABORT_SIGNAL);
+  checkInput("options.timeoutMs", timeoutMs, MILLISECONDS);
+  checkInput("options.maxRetries", maxRetries, COUNT);
   const limits =
     timeoutMs === undefined && maxRetries === undefined ? undefined : { timeoutMs, maxRetries };
   return { signal, limits };

@@ -1,4 +1,6 @@
 import { SieveConfigError } from "../errors/sieve-config-error.js";
+import { keysOf } from "../validation/keys-of.js";
+import { BYTES, COUNT, FUNCTION, MILLISECONDS, checkOption } from "../validation/rules.js";
 import type { Logger, RetryInfo, SieveClientOptions } from "../types/client-options.js";
 import { isLoopbackHost } from "../utils/is-loopback-host.js";
 import type { FetchLike } from "../http/fetch-sender.js";
@@ -23,7 +25,7 @@ export interface ResolvedConfig {
 }
 
 export const DEFAULT_BASE_URL = "https://mango.sievedata.com/v2";
-const OPTION_NAMES = [
+const OPTION_NAMES = keysOf<SieveClientOptions>()([
   "apiKey",
   "baseUrl",
   "allowInsecureHttp",
@@ -35,9 +37,7 @@ const OPTION_NAMES = [
   "headers",
   "onRetry",
   "logger",
-];
-/** setTimeout fires at once for anything longer (2^31 - 1 ms, about 24.8 days). */
-export const MAX_TIMER_MS = 2_147_483_647;
+]);
 
 /**
  * Applies defaults (`SIEVE_API_KEY`, `SIEVE_API_URL`, 2 retries, 60 s, 32 MiB bodies) and checks every option,
@@ -53,7 +53,7 @@ export function resolveConfig(
   if (typeof options !== "object" || options === null)
     throw new SieveConfigError("createSieveClient takes an options object.");
   for (const key of Object.keys(options)) {
-    if (!OPTION_NAMES.includes(key)) {
+    if (!(OPTION_NAMES as readonly string[]).includes(key)) {
       throw new SieveConfigError(
         `Unknown option "${key}". Known options: ${OPTION_NAMES.join(", ")}.`,
       );
@@ -65,16 +65,20 @@ export function resolveConfig(
     options.allowInsecureHttp === true,
   );
   const fetch = resolveFetch(options.fetch);
+  checkOption("onRetry", options.onRetry, FUNCTION);
   return {
     apiKey,
     baseUrl,
-    maxRetries: checkCount("maxRetries", options.maxRetries ?? 2),
-    maxRetryDelayMs: checkDuration("maxRetryDelayMs", options.maxRetryDelayMs ?? 60_000),
-    timeoutMs: checkDuration("timeoutMs", options.timeoutMs ?? 60_000),
-    maxResponseBytes: checkByteLimit(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
+    maxRetries: checkOption("maxRetries", options.maxRetries, COUNT) ?? 2,
+    maxRetryDelayMs:
+      checkOption("maxRetryDelayMs", options.maxRetryDelayMs, MILLISECONDS) ?? 60_000,
+    timeoutMs: checkOption("timeoutMs", options.timeoutMs, MILLISECONDS) ?? 60_000,
+    maxResponseBytes:
+      checkOption("maxResponseBytes", options.maxResponseBytes, BYTES) ??
+      DEFAULT_MAX_RESPONSE_BYTES,
     fetch,
     headers: resolveHeaders(options.headers, apiKey),
-    onRetry: checkFunction("onRetry", options.onRetry),
+    onRetry: options.onRetry,
     logger: checkLogger(options.logger),
   };
 }
@@ -242,35 +246,4 @@ function checkHeaderValue(value: string, shown: string): void {
       `${shown} cannot be sent as an HTTP header value: it holds a line break, a control character or a character outside printable ASCII.`,
     );
   }
-}
-
-function checkByteLimit(value: unknown): number {
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
-    throw new SieveConfigError(
-      `maxResponseBytes must be a positive integer number of bytes (got ${String(value)}); the default is ${DEFAULT_MAX_RESPONSE_BYTES} (32 MiB).`,
-    );
-  }
-  return value;
-}
-
-function checkCount(name: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
-    throw new SieveConfigError(`${name} must be a non-negative integer (got ${String(value)}).`);
-  }
-  return value;
-}
-
-function checkDuration(name: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > MAX_TIMER_MS) {
-    throw new SieveConfigError(
-      `${name} must be a number of milliseconds from 1 to ${MAX_TIMER_MS} (got ${String(value)}).`,
-    );
-  }
-  return value;
-}
-
-function checkFunction<T>(name: string, value: T | undefined): T | undefined {
-  if (value !== undefined && typeof value !== "function")
-    throw new SieveConfigError(`${name} must be a function.`);
-  return value;
 }

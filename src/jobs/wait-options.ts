@@ -1,8 +1,8 @@
 import type { Job } from "../../generated/sieve.js";
-import { MAX_TIMER_MS } from "../client/resolve-config.js";
 import { SieveInputError } from "../errors/sieve-input-error.js";
-import { isAbortSignal } from "../utils/is-abort-signal.js";
 import { assertKnownKeys, assertOptionalObject } from "../validation/query-params.js";
+import { keysOf } from "../validation/keys-of.js";
+import { ABORT_SIGNAL, FUNCTION, MILLISECONDS, checkInput } from "../validation/rules.js";
 import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from "./poll-schedule.js";
 
 /** Options of `sieve.jobs.wait` (and of `sieve.jobs.run`). */
@@ -48,6 +48,15 @@ export interface WaitOptions {
   onStatus?: (job: Job) => unknown;
 }
 
+/** The names of the wait options, checked against `WaitOptions`. */
+export const WAIT_OPTION_NAMES = keysOf<WaitOptions>()([
+  "intervalMs",
+  "maxIntervalMs",
+  "timeoutMs",
+  "signal",
+  "onStatus",
+]);
+
 /** Wait options once checked, with defaults applied. */
 export interface ResolvedWaitOptions extends PollSchedule {
   timeoutMs: number | undefined;
@@ -66,18 +75,12 @@ export function resolveWaitOptions(
   extraKeys: readonly string[] = [],
 ): ResolvedWaitOptions {
   const given = assertOptionalObject("options", options);
-  assertKnownKeys("options", given, [
-    "intervalMs",
-    "maxIntervalMs",
-    "timeoutMs",
-    "signal",
-    "onStatus",
-    ...extraKeys,
-  ]);
+  assertKnownKeys("options", given, [...WAIT_OPTION_NAMES, ...extraKeys]);
   const intervalMs =
-    checkMs("options.intervalMs", given.intervalMs) ?? DEFAULT_POLL_SCHEDULE.intervalMs;
+    checkInput("options.intervalMs", given.intervalMs, MILLISECONDS) ??
+    DEFAULT_POLL_SCHEDULE.intervalMs;
   const maxIntervalMs =
-    checkMs("options.maxIntervalMs", given.maxIntervalMs) ??
+    checkInput("options.maxIntervalMs", given.maxIntervalMs, MILLISECONDS) ??
     Math.max(intervalMs, DEFAULT_POLL_SCHEDULE.maxIntervalMs);
   if (maxIntervalMs < intervalMs) {
     throw new SieveInputError(
@@ -85,50 +88,12 @@ export function resolveWaitOptions(
       `must be at least intervalMs (${intervalMs})`,
     );
   }
-  const { signal, onStatus } = given;
-  if (signal !== undefined && !isAbortSignal(signal)) {
-    throw new SieveInputError("options.signal", "expected an AbortSignal");
-  }
-  if (onStatus !== undefined && typeof onStatus !== "function") {
-    throw new SieveInputError("options.onStatus", "expected a function");
-  }
+  checkInput("options.onStatus", given.onStatus, FUNCTION);
   return {
     intervalMs,
     maxIntervalMs,
-    timeoutMs: checkMs("options.timeoutMs", given.timeoutMs),
-    signal,
-    onStatus,
+    timeoutMs: checkInput("options.timeoutMs", given.timeoutMs, MILLISECONDS),
+    signal: checkInput("options.signal", given.signal, ABORT_SIGNAL),
+    onStatus: given.onStatus,
   };
-}
-
-/**
- * Checks an optional duration in milliseconds (1 to the longest timer), naming the field.
- *
- * @example
- * assertOptionalMs("options.pushGraceMs", 5_000); // 5000
- */
-export function assertOptionalMs(field: string, value: unknown): number | undefined {
-  return checkMs(field, value);
-}
-
-/**
- * Checks an optional boolean, naming the field.
- *
- * @example
- * assertOptionalBoolean("options.cancelOnAbort", false); // false
- */
-export function assertOptionalBoolean(field: string, value: unknown): boolean | undefined {
-  if (value === undefined || typeof value === "boolean") return value;
-  throw new SieveInputError(field, `expected true or false, got ${typeof value}`);
-}
-
-function checkMs(field: string, value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > MAX_TIMER_MS) {
-    throw new SieveInputError(
-      field,
-      `expected milliseconds from 1 to ${MAX_TIMER_MS}, got ${String(value)}`,
-    );
-  }
-  return value;
 }

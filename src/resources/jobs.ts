@@ -11,17 +11,23 @@ import type { JobReader } from "../jobs/job-reader.js";
 import { runJob, type RunSteps } from "../jobs/run-job.js";
 import { streamOutputs } from "../jobs/stream-outputs.js";
 import { waitForJob } from "../jobs/wait-for-job.js";
-import {
-  assertOptionalBoolean,
-  assertOptionalMs,
-  resolveWaitOptions,
-} from "../jobs/wait-options.js";
+import { resolveWaitOptions } from "../jobs/wait-options.js";
+import { BOOLEAN, MILLISECONDS, checkInput } from "../validation/rules.js";
 import { nextOffsetOf, paginate } from "../pagination/paginate.js";
 import { checkIterationParams, checkPageQuery } from "../validation/page-query.js";
 import { assertPathSegment } from "../validation/path-segment.js";
 import { validatePushRequest } from "../validation/push-request.js";
 import { assertCount, assertKnownKeys, assertOptionalObject } from "../validation/query-params.js";
-import type { JobsResource } from "./jobs-resource.js";
+import type { JobsResource, OutputsOptions, RunOptions } from "./jobs-resource.js";
+import type { WaitOptions } from "../jobs/wait-options.js";
+import { keysOf } from "../validation/keys-of.js";
+
+/** The options `run` takes besides the wait's, and those `outputs` takes: checked against the types. */
+const RUN_ONLY_OPTION_NAMES = keysOf<Omit<RunOptions, keyof WaitOptions>>()([
+  "cancelOnAbort",
+  "pushGraceMs",
+]);
+const OUTPUTS_OPTION_NAMES = keysOf<OutputsOptions>()(["signal", "intervalMs", "maxIntervalMs"]);
 
 /** How long an aborted `run` lets a push already sent answer, so its job can be cancelled. */
 export const DEFAULT_PUSH_GRACE_MS = 10_000;
@@ -98,10 +104,11 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
 
     async run(request, options) {
       const body = validatePushRequest(request);
-      const resolved = resolveWaitOptions(options, ["cancelOnAbort", "pushGraceMs"]);
-      const cancelOnAbort = assertOptionalBoolean("options.cancelOnAbort", options?.cancelOnAbort);
+      const resolved = resolveWaitOptions(options, RUN_ONLY_OPTION_NAMES);
+      const cancelOnAbort = checkInput("options.cancelOnAbort", options?.cancelOnAbort, BOOLEAN);
       const pushGraceMs =
-        assertOptionalMs("options.pushGraceMs", options?.pushGraceMs) ?? DEFAULT_PUSH_GRACE_MS;
+        checkInput("options.pushGraceMs", options?.pushGraceMs, MILLISECONDS) ??
+        DEFAULT_PUSH_GRACE_MS;
       const cancelTimeoutMs = Math.min(CANCEL_TIMEOUT_MS, ctx.timeoutMs);
       // A function's error text may quote its env ("invalid key sk-..."): mask those values.
       const redactor = createRedactor(Object.values(body.env ?? {}));
@@ -127,11 +134,7 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
 
     outputs(jobId, options) {
       const id = assertPathSegment("jobId", jobId);
-      assertKnownKeys("options", assertOptionalObject("options", options), [
-        "signal",
-        "intervalMs",
-        "maxIntervalMs",
-      ]);
+      assertKnownKeys("options", assertOptionalObject("options", options), OUTPUTS_OPTION_NAMES);
       const { signal, intervalMs, maxIntervalMs } = resolveWaitOptions(options);
       const schedule = { intervalMs, maxIntervalMs };
       return stoppableGenerator((stop) => streamOutputs(readJob, id, schedule, stop, loop), signal);

@@ -1,5 +1,6 @@
 import { webhookEventTypeValues } from "../../generated/sieve.js";
 import type { PushRequest, Webhook } from "../../generated/sieve.js";
+import { keysOf } from "./keys-of.js";
 import { SieveInputError } from "../errors/sieve-input-error.js";
 import { parseFunctionRef } from "./function-ref.js";
 import { isPlainObject, toJsonValue } from "./json-value.js";
@@ -9,7 +10,7 @@ import { quoteValue, typeName } from "./quote-value.js";
 
 export { isPlainObject } from "./json-value.js";
 
-const PUSH_FIELDS = ["function", "id", "inputs", "webhooks", "env"] as const;
+const PUSH_FIELDS = keysOf<PushRequest>()(["function", "id", "inputs", "webhooks", "env"]);
 
 /**
  * Checks a push request before it is sent and returns the body to send: exactly one of

@@ -9,7 +9,8 @@ import {
   SieveError,
   type SieveClientOptions,
 } from "../../src/index.js";
-import { DEFAULT_BASE_URL, MAX_TIMER_MS, resolveConfig } from "../../src/client/resolve-config.js";
+import { DEFAULT_BASE_URL, resolveConfig } from "../../src/client/resolve-config.js";
+import { MAX_TIMER_MS } from "../../src/validation/rules.js";
 import { jobPage } from "../support/fixtures.js";
 import { fakeFetch, reply, untyped } from "../support/fake-fetch.js";
 
