@@ -2,6 +2,7 @@ import { jobStatusValues } from "../../generated/sieve.js";
 import type { JobStatus } from "../../generated/sieve.js";
 import { SieveInputError } from "../errors/sieve-input-error.js";
 import { quoteValue, shorten, typeName } from "./quote-value.js";
+import { COUNT, checkInput } from "./rules.js";
 
 /**
  * Checks an optional limit or offset: absent, or a non-negative safe integer.
@@ -11,11 +12,7 @@ import { quoteValue, shorten, typeName } from "./quote-value.js";
  * assertCount("offset", -1); // throws SieveInputError
  */
 export function assertCount(field: string, value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
-    throw new SieveInputError(field, `expected a non-negative integer, got ${quoteValue(value)}`);
-  }
-  return value;
+  return checkInput(field, value, COUNT);
 }
 
 /**
