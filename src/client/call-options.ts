@@ -1,6 +1,6 @@
 import type { AttemptLimits } from "../http/transport.js";
 import type { RequestOptions } from "../types/request-options.js";
-import { assertKnownKeys, assertOptionalObject } from "../validation/query-params.js";
+import { checkKnownKeys, checkOptionalObject } from "../validation/query-params.js";
 import { keysOf } from "../validation/keys-of.js";
 import { ABORT_SIGNAL, COUNT, MILLISECONDS, checkInput } from "../validation/rules.js";
 
@@ -22,8 +22,8 @@ const NO_OPTIONS: CheckedCallOptions = { signal: undefined, limits: undefined };
  */
 export function checkCallOptions(options: RequestOptions | undefined): CheckedCallOptions {
   if (options === undefined) return NO_OPTIONS;
-  const { signal, timeoutMs, maxRetries } = assertOptionalObject("options", options);
-  assertKnownKeys("options", options, CALL_OPTION_NAMES);
+  const { signal, timeoutMs, maxRetries } = checkOptionalObject("options", options);
+  checkKnownKeys("options", options, CALL_OPTION_NAMES);
   checkInput("options.signal", signal, ABORT_SIGNAL);
   checkInput("options.timeoutMs", timeoutMs, MILLISECONDS);
   checkInput("options.maxRetries", maxRetries, COUNT);

@@ -1,4 +1,4 @@
-import { assertPathSegment } from "../validation/path-segment.js";
+import { checkPathSegment } from "../validation/path-segment.js";
 
 const PATH_PARAM = /\{([^{}]+)\}/g;
 
@@ -18,7 +18,7 @@ export function buildUrl(
   query: Record<string, unknown> | undefined,
 ): string {
   const pathname = template.replace(PATH_PARAM, (_, name: string) =>
-    encodeURIComponent(assertPathSegment(name, path?.[name])),
+    encodeURIComponent(checkPathSegment(name, path?.[name])),
   );
   let search = "";
   if (query) {

@@ -1,5 +1,5 @@
 import { defaultPathSerializer } from "openapi-fetch";
-import { assertPathSegment } from "../validation/path-segment.js";
+import { checkPathSegment } from "../validation/path-segment.js";
 
 const PATH_PARAM = /\{([^{}]+)\}/g;
 
@@ -18,7 +18,7 @@ export function guardedPathSerializer(
 ): string {
   for (const match of pathname.matchAll(PATH_PARAM)) {
     const name = match[1] as string;
-    assertPathSegment(`path parameter ${name}`, pathParams?.[name]);
+    checkPathSegment(`path parameter ${name}`, pathParams?.[name]);
   }
   return defaultPathSerializer(pathname, pathParams);
 }

@@ -1,6 +1,6 @@
 import type { Job } from "../../generated/sieve.js";
 import { SieveInputError } from "../errors/sieve-input-error.js";
-import { assertKnownKeys, assertOptionalObject } from "../validation/query-params.js";
+import { checkKnownKeys, checkOptionalObject } from "../validation/query-params.js";
 import { keysOf } from "../validation/keys-of.js";
 import { ABORT_SIGNAL, FUNCTION, MILLISECONDS, checkInput } from "../validation/rules.js";
 import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from "./poll-schedule.js";
@@ -74,8 +74,8 @@ export function resolveWaitOptions(
   options?: WaitOptions,
   extraKeys: readonly string[] = [],
 ): ResolvedWaitOptions {
-  const given = assertOptionalObject("options", options);
-  assertKnownKeys("options", given, [...WAIT_OPTION_NAMES, ...extraKeys]);
+  const given = checkOptionalObject("options", options);
+  checkKnownKeys("options", given, [...WAIT_OPTION_NAMES, ...extraKeys]);
   const intervalMs =
     checkInput("options.intervalMs", given.intervalMs, MILLISECONDS) ??
     DEFAULT_POLL_SCHEDULE.intervalMs;

@@ -15,9 +15,9 @@ import { resolveWaitOptions } from "../jobs/wait-options.js";
 import { BOOLEAN, MILLISECONDS, checkInput } from "../validation/rules.js";
 import { nextOffsetOf, paginate } from "../pagination/paginate.js";
 import { checkIterationParams, checkPageQuery } from "../validation/page-query.js";
-import { assertPathSegment } from "../validation/path-segment.js";
-import { validatePushRequest } from "../validation/push-request.js";
-import { assertCount, assertKnownKeys, assertOptionalObject } from "../validation/query-params.js";
+import { checkPathSegment } from "../validation/path-segment.js";
+import { checkPushRequest } from "../validation/push-request.js";
+import { checkCount, checkKnownKeys, checkOptionalObject } from "../validation/query-params.js";
 import type { JobsResource, OutputsOptions, RunOptions } from "./jobs-resource.js";
 import type { WaitOptions } from "../jobs/wait-options.js";
 import { keysOf } from "../validation/keys-of.js";
@@ -76,14 +76,14 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
 
   const jobs: JobsResource = {
     async push(request, options) {
-      return sendPush(validatePushRequest(request), options);
+      return sendPush(checkPushRequest(request), options);
     },
 
     async get(jobId, params, options) {
-      const job_id = assertPathSegment("jobId", jobId);
-      const given = assertOptionalObject("params", params);
-      assertKnownKeys("params", given, ["offset"]);
-      const offset = assertCount("params.offset", given.offset);
+      const job_id = checkPathSegment("jobId", jobId);
+      const given = checkOptionalObject("params", params);
+      checkKnownKeys("params", given, ["offset"]);
+      const offset = checkCount("params.offset", given.offset);
       return ctx.call("get", "/jobs/{job_id}", { path: { job_id }, query: { offset } }, options);
     },
 
@@ -93,17 +93,17 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
     },
 
     async cancel(jobId, options) {
-      const job_id = assertPathSegment("jobId", jobId);
+      const job_id = checkPathSegment("jobId", jobId);
       return ctx.call("delete", "/jobs/{job_id}", { path: { job_id } }, options);
     },
 
     async wait(jobId, options) {
-      const id = assertPathSegment("jobId", jobId);
+      const id = checkPathSegment("jobId", jobId);
       return waitForJob(readJob, id, resolveWaitOptions(options), loop);
     },
 
     async run(request, options) {
-      const body = validatePushRequest(request);
+      const body = checkPushRequest(request);
       const resolved = resolveWaitOptions(options, RUN_ONLY_OPTION_NAMES);
       const cancelOnAbort = checkInput("options.cancelOnAbort", options?.cancelOnAbort, BOOLEAN);
       const pushGraceMs =
@@ -133,8 +133,8 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
     },
 
     outputs(jobId, options) {
-      const id = assertPathSegment("jobId", jobId);
-      assertKnownKeys("options", assertOptionalObject("options", options), OUTPUTS_OPTION_NAMES);
+      const id = checkPathSegment("jobId", jobId);
+      checkKnownKeys("options", checkOptionalObject("options", options), OUTPUTS_OPTION_NAMES);
       const { signal, intervalMs, maxIntervalMs } = resolveWaitOptions(options);
       const schedule = { intervalMs, maxIntervalMs };
       return stoppableGenerator((stop) => streamOutputs(readJob, id, schedule, stop, loop), signal);

@@ -1,5 +1,5 @@
 import { SieveInputError } from "../errors/sieve-input-error.js";
-import { assertPathSegment } from "./path-segment.js";
+import { checkPathSegment } from "./path-segment.js";
 import { quoteValue, typeName } from "./quote-value.js";
 
 /** A function reference split into its parts. */
@@ -54,14 +54,14 @@ export function parseFunctionRef(
       throw new SieveInputError(field, `expected ${expected}, got ${quoteValue(ref)}`);
     }
   }
-  assertRefPart(`${field} owner`, owner);
-  assertRefPart(`${field} name`, name);
-  if (version !== undefined) assertRefPart(`${field} version`, version);
+  checkRefPart(`${field} owner`, owner);
+  checkRefPart(`${field} name`, name);
+  if (version !== undefined) checkRefPart(`${field} version`, version);
   return version === undefined ? { owner, name } : { owner, name, version };
 }
 
-function assertRefPart(field: string, part: string): void {
-  assertPathSegment(field, part);
+function checkRefPart(field: string, part: string): void {
+  checkPathSegment(field, part);
   if (!FUNCTION_REF_PART.test(part)) {
     throw new SieveInputError(
       field,

@@ -1,11 +1,6 @@
 import type { JobStatus } from "../../generated/sieve.js";
 import { SieveInputError } from "../errors/sieve-input-error.js";
-import {
-  assertCount,
-  assertJobStatus,
-  assertKnownKeys,
-  assertOptionalObject,
-} from "./query-params.js";
+import { checkCount, checkJobStatus, checkKnownKeys, checkOptionalObject } from "./query-params.js";
 import { quoteValue } from "./quote-value.js";
 
 /** The paging query a list endpoint takes. */
@@ -26,15 +21,11 @@ export function checkPageQuery(
   params: PageQuery | undefined,
   { withStatus }: { withStatus: boolean },
 ): PageQuery {
-  const query = assertOptionalObject("params", params);
-  assertKnownKeys(
-    "params",
-    query,
-    withStatus ? ["limit", "offset", "status"] : ["limit", "offset"],
-  );
-  const limit = assertCount("params.limit", query.limit);
-  const offset = assertCount("params.offset", query.offset);
-  const status = withStatus ? assertJobStatus("params.status", query.status) : undefined;
+  const query = checkOptionalObject("params", params);
+  checkKnownKeys("params", query, withStatus ? ["limit", "offset", "status"] : ["limit", "offset"]);
+  const limit = checkCount("params.limit", query.limit);
+  const offset = checkCount("params.offset", query.offset);
+  const status = withStatus ? checkJobStatus("params.status", query.status) : undefined;
   return {
     ...(limit === undefined ? {} : { limit }),
     ...(offset === undefined ? {} : { offset }),
@@ -55,8 +46,8 @@ export function checkIterationParams(
   params: { status?: JobStatus; pageSize?: number } | undefined,
   { withStatus }: { withStatus: boolean },
 ): { pageSize: number; filter: PageQuery } {
-  const given = assertOptionalObject("params", params);
-  assertKnownKeys("params", given, withStatus ? ["status", "pageSize"] : ["pageSize"]);
+  const given = checkOptionalObject("params", params);
+  checkKnownKeys("params", given, withStatus ? ["status", "pageSize"] : ["pageSize"]);
   const { pageSize = DEFAULT_PAGE_SIZE, status } = given;
   if (typeof pageSize !== "number" || !Number.isSafeInteger(pageSize) || pageSize < 1) {
     throw new SieveInputError(
@@ -65,6 +56,6 @@ export function checkIterationParams(
     );
   }
   const filter =
-    status === undefined ? {} : { status: assertJobStatus("params.status", status) as JobStatus };
+    status === undefined ? {} : { status: checkJobStatus("params.status", status) as JobStatus };
   return { pageSize, filter };
 }

@@ -19,11 +19,11 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
  * quoted shortened.
  *
  * @example
- * assertPathSegment("jobId", "43d7add5-61cf-44ad-aac8-c5d14c642bb4"); // ok
- * assertPathSegment("jobId", ".."); // throws SieveInputError
- * assertPathSegment("jobId", " "); // throws SieveInputError
+ * checkPathSegment("jobId", "43d7add5-61cf-44ad-aac8-c5d14c642bb4"); // ok
+ * checkPathSegment("jobId", ".."); // throws SieveInputError
+ * checkPathSegment("jobId", " "); // throws SieveInputError
  */
-export function assertPathSegment(field: string, value: unknown): string {
+export function checkPathSegment(field: string, value: unknown): string {
   if (typeof value !== "string")
     throw new SieveInputError(field, `expected a string, got ${typeName(value)}`);
   if (value === "") throw new SieveInputError(field, "must not be empty");

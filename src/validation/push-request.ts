@@ -4,8 +4,8 @@ import { keysOf } from "./keys-of.js";
 import { SieveInputError } from "../errors/sieve-input-error.js";
 import { parseFunctionRef } from "./function-ref.js";
 import { isPlainObject, toJsonValue } from "./json-value.js";
-import { assertPathSegment } from "./path-segment.js";
-import { assertKnownKeys } from "./query-params.js";
+import { checkPathSegment } from "./path-segment.js";
+import { checkKnownKeys } from "./query-params.js";
 import { quoteValue, typeName } from "./quote-value.js";
 
 export { isPlainObject } from "./json-value.js";
@@ -24,9 +24,9 @@ const PUSH_FIELDS = keysOf<PushRequest>()(["function", "id", "inputs", "webhooks
  * left out), so `JSON.stringify` of it is exactly what was checked.
  *
  * @example
- * validatePushRequest({ function: "sieve/dubbing", inputs: { target_language: "spanish" } });
+ * checkPushRequest({ function: "sieve/dubbing", inputs: { target_language: "spanish" } });
  */
-export function validatePushRequest(request: unknown): PushRequest {
+export function checkPushRequest(request: unknown): PushRequest {
   // First what the caller gave (so messages describe it), then the copy: exactly what will be
   // sent, in case a toJSON turned a checked value into another one.
   checkShape(request);
@@ -38,7 +38,7 @@ export function validatePushRequest(request: unknown): PushRequest {
 function checkShape(request: unknown): asserts request is Record<string, unknown> {
   if (!isPlainObject(request))
     throw new SieveInputError("request", `expected an object, got ${typeName(request)}`);
-  assertKnownKeys("request", request, PUSH_FIELDS);
+  checkKnownKeys("request", request, PUSH_FIELDS);
   const hasFunction = request.function !== undefined && request.function !== null;
   const hasId = request.id !== undefined && request.id !== null;
   if (hasFunction && hasId)
@@ -46,7 +46,7 @@ function checkShape(request: unknown): asserts request is Record<string, unknown
   if (!hasFunction && !hasId)
     throw new SieveInputError("request", 'give "function" ("owner/name") or "id"');
   if (hasFunction) parseFunctionRef("request.function", request.function, { allowVersion: true });
-  if (hasId) assertPathSegment("request.id", request.id);
+  if (hasId) checkPathSegment("request.id", request.id);
   if (!isPlainObject(request.inputs)) {
     const got = request.inputs === undefined ? "nothing" : typeName(request.inputs);
     throw new SieveInputError(
@@ -54,20 +54,20 @@ function checkShape(request: unknown): asserts request is Record<string, unknown
       `expected an object of the function's inputs, got ${got}`,
     );
   }
-  if (request.webhooks !== undefined && request.webhooks !== null) assertWebhooks(request.webhooks);
-  if (request.env !== undefined && request.env !== null) assertEnv(request.env);
+  if (request.webhooks !== undefined && request.webhooks !== null) checkWebhooks(request.webhooks);
+  if (request.env !== undefined && request.env !== null) checkEnv(request.env);
 }
 
 /**
  * Checks one webhook: `type` one of the spec's event types, `url` an absolute http(s) URL.
  *
  * @example
- * assertWebhook("webhooks[0]", { type: "job.complete", url: "https://example.com/hook" });
+ * checkWebhook("webhooks[0]", { type: "job.complete", url: "https://example.com/hook" });
  */
-export function assertWebhook(field: string, webhook: unknown): Webhook {
+export function checkWebhook(field: string, webhook: unknown): Webhook {
   if (!isPlainObject(webhook))
     throw new SieveInputError(field, `expected { type, url }, got ${typeName(webhook)}`);
-  assertKnownKeys(field, webhook, ["type", "url"]);
+  checkKnownKeys(field, webhook, ["type", "url"]);
   if (!(webhookEventTypeValues as readonly unknown[]).includes(webhook.type)) {
     const got = quoteValue(webhook.type);
     throw new SieveInputError(
@@ -82,13 +82,13 @@ export function assertWebhook(field: string, webhook: unknown): Webhook {
   return webhook as unknown as Webhook;
 }
 
-function assertWebhooks(webhooks: unknown): void {
+function checkWebhooks(webhooks: unknown): void {
   if (!Array.isArray(webhooks))
     throw new SieveInputError("request.webhooks", `expected an array, got ${typeName(webhooks)}`);
-  webhooks.forEach((webhook, index) => assertWebhook(`request.webhooks[${index}]`, webhook));
+  webhooks.forEach((webhook, index) => checkWebhook(`request.webhooks[${index}]`, webhook));
 }
 
-function assertEnv(env: unknown): void {
+function checkEnv(env: unknown): void {
   if (!isPlainObject(env))
     throw new SieveInputError("request.env", `expected an object of strings, got ${typeName(env)}`);
   for (const [name, value] of Object.entries(env)) {

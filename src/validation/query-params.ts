@@ -8,10 +8,10 @@ import { COUNT, checkInput } from "./rules.js";
  * Checks an optional limit or offset: absent, or a non-negative safe integer.
  *
  * @example
- * assertCount("limit", 50); // 50
- * assertCount("offset", -1); // throws SieveInputError
+ * checkCount("limit", 50); // 50
+ * checkCount("offset", -1); // throws SieveInputError
  */
-export function assertCount(field: string, value: unknown): number | undefined {
+export function checkCount(field: string, value: unknown): number | undefined {
   return checkInput(field, value, COUNT);
 }
 
@@ -19,9 +19,9 @@ export function assertCount(field: string, value: unknown): number | undefined {
  * Checks an optional job status filter against the spec's enum.
  *
  * @example
- * assertJobStatus("status", "finished"); // "finished"
+ * checkJobStatus("status", "finished"); // "finished"
  */
-export function assertJobStatus(field: string, value: unknown): JobStatus | undefined {
+export function checkJobStatus(field: string, value: unknown): JobStatus | undefined {
   if (value === undefined) return undefined;
   if (!(jobStatusValues as readonly unknown[]).includes(value)) {
     throw new SieveInputError(
@@ -37,9 +37,9 @@ export function assertJobStatus(field: string, value: unknown): JobStatus | unde
  * `webhooks` would otherwise be dropped in silence).
  *
  * @example
- * assertKnownKeys("params", { limit: 1 }, ["limit", "offset"]); // ok
+ * checkKnownKeys("params", { limit: 1 }, ["limit", "offset"]); // ok
  */
-export function assertKnownKeys(field: string, value: object, allowed: readonly string[]): void {
+export function checkKnownKeys(field: string, value: object, allowed: readonly string[]): void {
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) {
       throw new SieveInputError(
@@ -54,9 +54,9 @@ export function assertKnownKeys(field: string, value: object, allowed: readonly 
  * Checks that an optional argument is a plain object (or absent) and returns it, `{}` if absent.
  *
  * @example
- * assertOptionalObject("params", undefined); // {}
+ * checkOptionalObject("params", undefined); // {}
  */
-export function assertOptionalObject<T extends object>(
+export function checkOptionalObject<T extends object>(
   field: string,
   value: T | undefined,
 ): Partial<T> {

@@ -3,6 +3,13 @@ import { SieveInputError } from "../errors/sieve-input-error.js";
 import { isAbortSignal } from "../utils/is-abort-signal.js";
 import { quoteValue, shorten } from "./quote-value.js";
 
+/*
+ * The validation primitives. One naming scheme across the client: `check*` returns the value it
+ * checked (or undefined when optional and absent) or throws a typed error naming the field;
+ * `resolve*` checks and applies defaults (`resolveConfig`, `resolveWaitOptions`); `parse*` turns
+ * text into parts (`parseFunctionRef`); `to*` converts (`toJsonValue`).
+ */
+
 /** setTimeout fires at once for anything longer (2^31 - 1 ms, about 24.8 days). */
 export const MAX_TIMER_MS = 2_147_483_647;
 

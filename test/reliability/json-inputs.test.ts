@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { SieveInputError } from "../../src/index.js";
 import { MAX_JSON_DEPTH, toJsonValue } from "../../src/validation/json-value.js";
-import { validatePushRequest } from "../../src/validation/push-request.js";
+import { checkPushRequest } from "../../src/validation/push-request.js";
 import { pushResponse } from "../support/fixtures.js";
 import { expectInputError, fakeFetch, reply, testClient, untyped } from "../support/fake-fetch.js";
 
@@ -113,7 +113,7 @@ describe("values JSON cannot carry are refused, naming their path, nothing sent"
 
   it(`nesting deeper than MAX_JSON_DEPTH (${MAX_JSON_DEPTH}) levels, at the level too deep`, async () => {
     // The body is level 1 and inputs level 2: 99 nested objects fit, 100 do not.
-    expect(() => validatePushRequest(push(nested(MAX_JSON_DEPTH - 1)))).not.toThrow();
+    expect(() => checkPushRequest(push(nested(MAX_JSON_DEPTH - 1)))).not.toThrow();
     const tooDeep = `request.inputs${".a".repeat(MAX_JSON_DEPTH - 1)}`;
     const error = await expectRefusedLongField(push(nested(MAX_JSON_DEPTH)), tooDeep);
     expect(error.message).toContain(`deeper than ${MAX_JSON_DEPTH} levels`);
@@ -178,7 +178,7 @@ describe("values JSON carries pass, and are sent exactly as checked", () => {
   });
 
   it("an undefined property (a TypeScript optional field left unset) is left out, as JSON does", () => {
-    const body = validatePushRequest({
+    const body = checkPushRequest({
       function: "demo/echo",
       inputs: { a: 1, b: undefined },
       env: undefined,
@@ -198,7 +198,7 @@ describe("values JSON carries pass, and are sent exactly as checked", () => {
 
   it("a key named __proto__ is carried as data, never as a prototype", () => {
     const inputs = JSON.parse('{"__proto__": {"polluted": true}}') as Record<string, unknown>;
-    const body = validatePushRequest({ function: "demo/echo", inputs });
+    const body = checkPushRequest({ function: "demo/echo", inputs });
     expect(JSON.stringify(body.inputs)).toBe('{"__proto__":{"polluted":true}}');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

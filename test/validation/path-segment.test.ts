@@ -1,14 +1,14 @@
-/** `assertPathSegment` and `typeName` alone. */
+/** `checkPathSegment` and `typeName` alone. */
 import { describe, expect, it } from "vitest";
 import { SieveInputError } from "../../src/index.js";
-import { assertPathSegment, typeName } from "../../src/validation/path-segment.js";
+import { checkPathSegment, typeName } from "../../src/validation/path-segment.js";
 import { quoteValue } from "../../src/validation/quote-value.js";
 
-describe("assertPathSegment", () => {
+describe("checkPathSegment", () => {
   it.each([["43d7add5-61cf"], ["..."], [".hidden"], ["a b"], ["%2e%2e"], ["a?b#c"]])(
     "returns %j, which stays one segment once encoded",
     (value) => {
-      expect(assertPathSegment("jobId", value)).toBe(value);
+      expect(checkPathSegment("jobId", value)).toBe(value);
     },
   );
 
@@ -25,7 +25,7 @@ describe("assertPathSegment", () => {
     [7, "expected a string, got number"],
     [null, "expected a string, got null"],
   ])("refuses %j: %s", (value, reason) => {
-    const attempt = () => assertPathSegment("jobId", value);
+    const attempt = () => checkPathSegment("jobId", value);
     expect(attempt).toThrow(SieveInputError);
     expect(attempt).toThrow(`Invalid jobId: ${reason}`);
   });

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  assertWebhook,
+  checkWebhook,
   isPlainObject,
-  validatePushRequest,
+  checkPushRequest,
 } from "../../src/validation/push-request.js";
 import { SieveInputError } from "../../src/index.js";
 import { pushResponse } from "../support/fixtures.js";
@@ -117,7 +117,7 @@ describe("jobs.push rejects before sending", () => {
   });
 });
 
-describe("validatePushRequest alone", () => {
+describe("checkPushRequest alone", () => {
   it("returns a valid request as is, with a version, http webhooks, env and nulls", () => {
     const request = {
       function: "sieve/dubbing:7",
@@ -126,9 +126,9 @@ describe("validatePushRequest alone", () => {
       env: { TOKEN: "t" },
     };
     // A fresh copy of plain data: what JSON.stringify of it sends is what was checked.
-    expect(validatePushRequest(request)).toEqual(request);
-    expect(validatePushRequest(request)).not.toBe(request);
-    expect(validatePushRequest({ id: "x", function: null, inputs: {}, webhooks: null })).toEqual({
+    expect(checkPushRequest(request)).toEqual(request);
+    expect(checkPushRequest(request)).not.toBe(request);
+    expect(checkPushRequest({ id: "x", function: null, inputs: {}, webhooks: null })).toEqual({
       id: "x",
       function: null,
       inputs: {},
@@ -136,14 +136,14 @@ describe("validatePushRequest alone", () => {
     });
   });
 
-  it("assertWebhook accepts each event type of the spec", () => {
+  it("checkWebhook accepts each event type of the spec", () => {
     for (const type of ["job.start", "job.complete", "job.complete.no_output", "job.new_output"]) {
-      expect(assertWebhook("w", { type, url: "https://h.test/" })).toEqual({
+      expect(checkWebhook("w", { type, url: "https://h.test/" })).toEqual({
         type,
         url: "https://h.test/",
       });
     }
-    expect(() => assertWebhook("w", { type: "job.start", url: "https://" })).toThrow(
+    expect(() => checkWebhook("w", { type: "job.start", url: "https://" })).toThrow(
       SieveInputError,
     );
   });

@@ -1,17 +1,17 @@
-/** The query checks alone: `assertCount`, `assertJobStatus`, `assertKnownKeys`, `checkPageQuery`. */
+/** The query checks alone: `checkCount`, `checkJobStatus`, `checkKnownKeys`, `checkPageQuery`. */
 import { describe, expect, it } from "vitest";
 import { SieveInputError } from "../../src/index.js";
 import { checkPageQuery } from "../../src/validation/page-query.js";
 import {
-  assertCount,
-  assertJobStatus,
-  assertKnownKeys,
-  assertOptionalObject,
+  checkCount,
+  checkJobStatus,
+  checkKnownKeys,
+  checkOptionalObject,
 } from "../../src/validation/query-params.js";
 
-describe("assertCount", () => {
+describe("checkCount", () => {
   it.each([[0], [1], [Number.MAX_SAFE_INTEGER], [undefined]])("accepts %j", (value) => {
-    expect(assertCount("limit", value)).toBe(value);
+    expect(checkCount("limit", value)).toBe(value);
   });
 
   it.each([
@@ -22,39 +22,39 @@ describe("assertCount", () => {
     ["3", '"3"'],
     [null, "null"],
   ])("refuses %j, showing %s", (value, shown) => {
-    expect(() => assertCount("limit", value)).toThrow(
+    expect(() => checkCount("limit", value)).toThrow(
       `Invalid limit: expected a non-negative integer, got ${shown}`,
     );
   });
 });
 
-describe("assertJobStatus", () => {
+describe("checkJobStatus", () => {
   it.each([["queued"], ["processing"], ["error"], ["finished"], ["cancelled"], [undefined]])(
     "accepts %j",
     (status) => {
-      expect(assertJobStatus("status", status)).toBe(status);
+      expect(checkJobStatus("status", status)).toBe(status);
     },
   );
 
   it("refuses anything else, listing the enum", () => {
-    expect(() => assertJobStatus("status", "canceled")).toThrow(
+    expect(() => checkJobStatus("status", "canceled")).toThrow(
       'Invalid status: expected one of queued, processing, error, finished, cancelled, got "canceled"',
     );
   });
 });
 
-describe("assertKnownKeys and assertOptionalObject", () => {
+describe("checkKnownKeys and checkOptionalObject", () => {
   it("names the first unknown key and the known ones", () => {
-    expect(() => assertKnownKeys("params", { limit: 1, lmit: 2 }, ["limit"])).toThrow(
+    expect(() => checkKnownKeys("params", { limit: 1, lmit: 2 }, ["limit"])).toThrow(
       "Invalid params.lmit: unknown field; expected one of limit",
     );
-    expect(() => assertKnownKeys("params", { limit: 1 }, ["limit"])).not.toThrow();
+    expect(() => checkKnownKeys("params", { limit: 1 }, ["limit"])).not.toThrow();
   });
 
   it("gives {} for undefined and refuses null, arrays and strings", () => {
-    expect(assertOptionalObject("params", undefined)).toEqual({});
+    expect(checkOptionalObject("params", undefined)).toEqual({});
     for (const value of [null, [], "x"]) {
-      expect(() => assertOptionalObject("params", value as never)).toThrow(SieveInputError);
+      expect(() => checkOptionalObject("params", value as never)).toThrow(SieveInputError);
     }
   });
 });
