@@ -1,11 +1,13 @@
-import { checkPathSegment } from "../validation/path-segment.js";
+import { createQuerySerializer } from "openapi-fetch";
+import { guardedPathSerializer } from "./guarded-path-serializer.js";
 
-const PATH_PARAM = /\{([^{}]+)\}/g;
+const serializeQuery = createQuerySerializer();
 
 /**
- * Builds a request URL from the spec's path template: each `{param}` checked as a path segment
- * (not empty, `.` or `..`, no `/`) and percent-encoded; each defined query value appended,
- * encoded, in the order given.
+ * Builds a request URL from the spec's path template with openapi-fetch's own serializers, the
+ * ones `sieve.raw` uses: each `{param}` guarded as a path segment (see `guardedPathSerializer`)
+ * and percent-encoded; each defined query value appended, encoded. So the typed methods and
+ * `sieve.raw` build every URL the same way.
  *
  * @example
  * buildUrl("https://mango.sievedata.com/v2", "/jobs/{job_id}", { job_id: "a b" }, { offset: 2 });
@@ -17,16 +19,7 @@ export function buildUrl(
   path: Record<string, unknown> | undefined,
   query: Record<string, unknown> | undefined,
 ): string {
-  const pathname = template.replace(PATH_PARAM, (_, name: string) =>
-    encodeURIComponent(checkPathSegment(name, path?.[name])),
-  );
-  let search = "";
-  if (query) {
-    for (const key in query) {
-      const value = query[key];
-      if (value === undefined) continue;
-      search += `${search ? "&" : "?"}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
-    }
-  }
-  return baseUrl + pathname + search;
+  const pathname = guardedPathSerializer(template, path ?? {});
+  const search = query ? serializeQuery(query) : "";
+  return search ? `${baseUrl}${pathname}?${search}` : baseUrl + pathname;
 }
