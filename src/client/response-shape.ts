@@ -81,6 +81,9 @@ const SHAPES: Record<OperationKey, ShapeCheck> = {
   "post /push": withStrings("a push response", ["id"]),
 };
 
+/** One named check per operation, made once: `call` asks for it on every request. */
+const named = new Map<OperationKey, ShapeCheck>();
+
 /**
  * The shape check of the 2xx body of `method path`; what it reports names the operation.
  *
@@ -88,9 +91,15 @@ const SHAPES: Record<OperationKey, ShapeCheck> = {
  * responseShape("get", "/jobs/{job_id}")(null); // 'what GET /jobs/{job_id} returns: expected a job object, got null'
  */
 export function responseShape<M extends HttpMethod>(method: M, path: PathWith<M>): ShapeCheck {
-  const check = SHAPES[`${method} ${path}` as OperationKey];
-  return (value) => {
-    const wrong = check(value);
-    return wrong && `what ${method.toUpperCase()} ${path} returns: ${wrong}`;
-  };
+  const key = `${method} ${path}` as OperationKey;
+  let shape = named.get(key);
+  if (!shape) {
+    const check = SHAPES[key];
+    shape = (value) => {
+      const wrong = check(value);
+      return wrong && `what ${method.toUpperCase()} ${path} returns: ${wrong}`;
+    };
+    named.set(key, shape);
+  }
+  return shape;
 }

@@ -7,7 +7,7 @@ import type {
   Sender,
 } from "./http-types.js";
 import { BrokenFetch, NetworkFailure } from "./network-failure.js";
-import { DEFAULT_MAX_RESPONSE_BYTES, readBody, streamChunks } from "./read-body.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, isKnownSmall, readBody, streamChunks } from "./read-body.js";
 import { ResponseFailure } from "./response-failure.js";
 import { isIdempotent, markFinal } from "./retry-policy.js";
 import { NOT_SENT_TWICE } from "./transport-failures.js";
@@ -77,24 +77,12 @@ async function sendOnce(
     toRecord: () => headerRecord(raw),
   };
   const origin = { status, headers };
-  const body = knownSmall(raw, maxBytes)
+  const body = isKnownSmall(raw.get("content-encoding"), raw.get("content-length"), maxBytes)
     ? await response.text()
     : response.body
       ? await readBody(streamChunks(response.body), maxBytes, origin)
       : await readBody(textChunks(await response.text()), maxBytes, origin);
   return { status, headers, body };
-}
-
-/**
- * True when the body is surely within the limit without counting it: not encoded (fetch would
- * decode it to an unknown size) and with a `Content-Length` under the limit, which fetch holds
- * the body to. Reading it whole with `text()` is much cheaper than streaming it.
- */
-function knownSmall(headers: Headers, maxBytes: number): boolean {
-  const encoding = headers.get("content-encoding");
-  if (encoding !== null && encoding.trim().toLowerCase() !== "identity") return false;
-  const length = headers.get("content-length");
-  return length !== null && /^\d{1,15}$/.test(length) && Number(length) <= maxBytes;
 }
 
 /**

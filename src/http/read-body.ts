@@ -37,6 +37,28 @@ export async function readBody(
 }
 
 /**
+ * True when a body is surely within `maxBytes` without counting it: not encoded (decoding would
+ * grow it to an unknown size) and with a `Content-Length` under the limit, which both fetch and
+ * undici hold the body to. Such a body is read whole, much more cheaply than streamed.
+ *
+ * @example
+ * isKnownSmall(null, "512", 32 * 1024 * 1024); // true
+ * isKnownSmall("gzip", "512", 32 * 1024 * 1024); // false
+ */
+export function isKnownSmall(
+  contentEncoding: string | null | undefined,
+  contentLength: string | null | undefined,
+  maxBytes: number,
+): boolean {
+  if (contentEncoding && contentEncoding.trim().toLowerCase() !== "identity") return false;
+  return (
+    typeof contentLength === "string" &&
+    /^\d{1,15}$/.test(contentLength) &&
+    Number(contentLength) <= maxBytes
+  );
+}
+
+/**
  * The chunks of a web `ReadableStream`, through its reader (async iteration of streams is not
  * in every runtime). Stopping early cancels the stream, which ends the download.
  *

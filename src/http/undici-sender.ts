@@ -2,7 +2,7 @@ import type { Readable } from "node:stream";
 import { Agent } from "undici";
 import { decodeBody, SUPPORTED_ENCODINGS } from "./decode-body.js";
 import type { ResponseHeaders, Sender } from "./http-types.js";
-import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from "./read-body.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, isKnownSmall, readBody } from "./read-body.js";
 import { hasErrorCode, NetworkFailure } from "./network-failure.js";
 import { ResponseFailure } from "./response-failure.js";
 
@@ -49,7 +49,14 @@ export function createUndiciSender(): Sender {
       const status = response.statusCode;
       const headers = wrapHeaders(response.headers);
       const maxBytes = options?.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-      const body = await readDecoded(response.body, { status, headers }, maxBytes);
+      const small = isKnownSmall(
+        headers.get("content-encoding"),
+        headers.get("content-length"),
+        maxBytes,
+      );
+      const body = small
+        ? await response.body.text()
+        : await readDecoded(response.body, { status, headers }, maxBytes);
       return { status, headers, body };
     } catch (error) {
       // undici's and Node's network errors carry a code; anything else is a bug, not the network.
@@ -85,9 +92,16 @@ async function readDecoded(
   }
 }
 
+/** The client's headers are one object reused by every request: add the header once per object. */
+const withEncoding = new WeakMap<Record<string, string>, Record<string, string>>();
+
 function withAcceptEncoding(headers: Record<string, string>): Record<string, string> {
+  let added = withEncoding.get(headers);
+  if (added) return added;
   for (const name in headers) if (name.toLowerCase() === "accept-encoding") return headers;
-  return { ...headers, "accept-encoding": ACCEPT_ENCODING };
+  added = { ...headers, "accept-encoding": ACCEPT_ENCODING };
+  withEncoding.set(headers, added);
+  return added;
 }
 
 function wrapHeaders(headers: UndiciHeaders): ResponseHeaders {
