@@ -5,7 +5,7 @@
  * import { createSieveClient } from "sieve-client";
  * const sieve = createSieveClient();
  */
-export { createSieveClient, type SieveClient } from "./client/create-sieve-client.js";
+export { createSieveClient, type SieveClient } from "./create-sieve-client.js";
 export type {
   FunctionsResource,
   ListFunctionJobsParams,
@@ -19,13 +19,13 @@ export type {
   OutputsOptions,
   PushJobRequest,
   RunOptions,
-} from "./resources/jobs-resource.js";
-export type { WaitOptions } from "./jobs/wait-options.js";
-export type { Logger, RetryInfo, SieveClientOptions } from "./types/client-options.js";
-export type { RequestOptions } from "./types/request-options.js";
+} from "./resources/jobs/types.js";
+export type { WaitOptions } from "./resources/jobs/wait-options.js";
+export type { Logger, RetryInfo, SieveClientOptions } from "./core/config/client-options.js";
+export type { RequestOptions } from "./core/request/request-options.js";
 
-export { SieveError } from "./errors/sieve-error.js";
-export { SieveApiError } from "./errors/sieve-api-error.js";
+export { SieveError } from "./core/errors/sieve-error.js";
+export { SieveApiError } from "./core/errors/sieve-api-error.js";
 export {
   SieveAuthenticationError,
   SieveBadRequestError,
@@ -36,22 +36,22 @@ export {
   SieveResponseTooLargeError,
   SieveServerError,
   SieveValidationError,
-} from "./errors/status-errors.js";
-export { SieveConfigError } from "./errors/sieve-config-error.js";
-export { SieveConnectionError } from "./errors/sieve-connection-error.js";
-export { SieveInputError } from "./errors/sieve-input-error.js";
-export { SieveTimeoutError } from "./errors/sieve-timeout-error.js";
-export { SieveJobFailedError } from "./errors/sieve-job-failed-error.js";
-export { SieveJobCancelledError } from "./errors/sieve-job-cancelled-error.js";
-export { SieveWaitTimeoutError } from "./errors/sieve-wait-timeout-error.js";
+} from "./core/errors/status-errors.js";
+export { SieveConfigError } from "./core/errors/sieve-config-error.js";
+export { SieveConnectionError } from "./core/errors/sieve-connection-error.js";
+export { SieveInputError } from "./core/errors/sieve-input-error.js";
+export { SieveTimeoutError } from "./core/errors/sieve-timeout-error.js";
+export { SieveJobFailedError } from "./core/errors/sieve-job-failed-error.js";
+export { SieveJobCancelledError } from "./core/errors/sieve-job-cancelled-error.js";
+export { SieveWaitTimeoutError } from "./core/errors/sieve-wait-timeout-error.js";
 export {
   SieveRunAbortedError,
   type CancelOutcome,
   type RunStopReason,
-} from "./errors/sieve-run-aborted-error.js";
-export { SieveCallbackError } from "./errors/sieve-callback-error.js";
-export { SieveInternalError } from "./errors/sieve-internal-error.js";
-export { SievePageError } from "./errors/sieve-page-error.js";
+} from "./core/errors/sieve-run-aborted-error.js";
+export { SieveCallbackError } from "./core/errors/sieve-callback-error.js";
+export { SieveInternalError } from "./core/errors/sieve-internal-error.js";
+export { SievePageError } from "./core/errors/sieve-page-error.js";
 export { VERSION } from "./version.js";
 
 export { buildStatusValues, jobStatusValues, webhookEventTypeValues } from "../generated/sieve.js";

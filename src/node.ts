@@ -8,9 +8,9 @@
  * import { createSieveClient } from "sieve-client";
  * const sieve = createSieveClient(); // undici on Node, fetch elsewhere
  */
-import { createClientOn, type SieveClient } from "./client/create-sieve-client.js";
-import { createUndiciSender } from "./http/undici-sender.js";
-import type { SieveClientOptions } from "./types/client-options.js";
+import { createClientOn, type SieveClient } from "./create-sieve-client.js";
+import { createUndiciSender } from "./core/http/undici-sender.js";
+import type { SieveClientOptions } from "./core/config/client-options.js";
 
 export * from "./index.js";
 

@@ -5,13 +5,13 @@ import type {
   JobPage,
   operations,
 } from "../../generated/sieve.js";
-import { checkCallOptions } from "../client/call-options.js";
-import type { ClientContext } from "../client/context.js";
-import { nextOffsetOf, paginate } from "../pagination/paginate.js";
-import type { AllJobsParams } from "./jobs-resource.js";
-import type { RequestOptions } from "../types/request-options.js";
-import { parseFunctionRef } from "../validation/function-ref.js";
-import { checkIterationParams, checkPageQuery } from "../validation/page-query.js";
+import { checkCallOptions } from "../core/request/call-options.js";
+import type { ClientContext } from "../core/request/context.js";
+import { nextOffsetOf, paginate } from "./paginate.js";
+import type { AllJobsParams } from "./jobs/types.js";
+import type { RequestOptions } from "../core/request/request-options.js";
+import { parseFunctionRef } from "../core/validation/function-ref.js";
+import { checkIterationParams, checkPageQuery } from "../core/validation/page-query.js";
 
 /** Query parameters of `GET /functions/{owner_name}/{function_name}/versions`. */
 export type ListVersionsParams = NonNullable<

@@ -1,8 +1,8 @@
 import { jobStatusValues, webhookEventTypeValues } from "../../generated/sieve.js";
 import type { FunctionIO, WebhookEvent } from "../../generated/sieve.js";
-import { SieveInputError } from "../errors/sieve-input-error.js";
-import { isPlainObject } from "../validation/json-value.js";
-import { quoteValue, typeName } from "../validation/quote-value.js";
+import { SieveInputError } from "../core/errors/sieve-input-error.js";
+import { isPlainObject } from "../core/validation/json-value.js";
+import { quoteValue, typeName } from "../core/validation/quote-value.js";
 
 const FIELD = "webhook body";
 const EVENT_TYPES: readonly unknown[] = webhookEventTypeValues;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseInputs } from "../../src/cli/parse-inputs.js";
-import { SieveInputError } from "../../src/errors/sieve-input-error.js";
+import { SieveInputError } from "../../src/core/errors/sieve-input-error.js";
 
 const files: Record<string, string> = {
   "in.json": '{"url":"https://example.com/a.mp4"}',

@@ -6,8 +6,8 @@
  * too. Transient failures of a wait are reported through `onRetry` and `logger.warn`.
  */
 import { describe, expect, it } from "vitest";
-import { createClientOn } from "../../src/client/create-sieve-client.js";
-import type { Sender } from "../../src/http/http-types.js";
+import { createClientOn } from "../../src/create-sieve-client.js";
+import type { Sender } from "../../src/core/http/http-types.js";
 import {
   SieveConnectionError,
   SieveInternalError,
@@ -16,7 +16,7 @@ import {
   SieveWaitTimeoutError,
   type RetryInfo,
 } from "../../src/index.js";
-import { createUndiciSender } from "../../src/http/undici-sender.js";
+import { createUndiciSender } from "../../src/core/http/undici-sender.js";
 import { useLocalServers } from "../support/local-server.js";
 import { ENTRIES, clientOf, timed, useReliabilityEmulators } from "./support.js";
 

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { SieveInputError } from "../../src/index.js";
-import { MAX_JSON_DEPTH, toJsonValue } from "../../src/validation/json-value.js";
-import { checkPushRequest } from "../../src/validation/push-request.js";
+import { MAX_JSON_DEPTH, toJsonValue } from "../../src/core/validation/json-value.js";
+import { checkPushRequest } from "../../src/core/validation/push-request.js";
 import { pushResponse } from "../support/fixtures.js";
 import { expectInputError, fakeFetch, reply, testClient, untyped } from "../support/fake-fetch.js";
 

@@ -5,9 +5,9 @@
  * `ctx.reportRetry` (which the job loops use) alone.
  */
 import { describe, expect, it, vi } from "vitest";
-import { createContext } from "../../src/client/context.js";
-import type { Transport } from "../../src/http/transport.js";
-import { createRetryReporter } from "../../src/http/retry-reporter.js";
+import { createContext } from "../../src/core/request/context.js";
+import type { Transport } from "../../src/core/http/transport.js";
+import { createRetryReporter } from "../../src/core/http/retry-reporter.js";
 import type { Logger, RetryInfo } from "../../src/index.js";
 import { JOB_ID, job } from "../support/fixtures.js";
 import { sendJson, useLocalServers } from "../support/local-server.js";

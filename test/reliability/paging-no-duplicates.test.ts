@@ -6,8 +6,8 @@
 import { describe, expect, it } from "vitest";
 import type { Job } from "../../src/index.js";
 import { SieveApiError, SieveInputError } from "../../src/index.js";
-import { SievePageError } from "../../src/errors/sieve-page-error.js";
-import { nextOffsetOf, paginate, type Page } from "../../src/pagination/paginate.js";
+import { SievePageError } from "../../src/core/errors/sieve-page-error.js";
+import { nextOffsetOf, paginate, type Page } from "../../src/resources/paginate.js";
 import { job } from "../support/fixtures.js";
 import { fakeFetch, respond, testClient, untyped } from "../support/fake-fetch.js";
 

@@ -8,12 +8,12 @@
  */
 import { deflateRawSync, deflateSync } from "node:zlib";
 import { describe, expect, it, vi } from "vitest";
-import { createContext } from "../../src/client/context.js";
-import { createFetchSender } from "../../src/http/fetch-sender.js";
-import type { Sender } from "../../src/http/http-types.js";
-import { NetworkFailure } from "../../src/http/network-failure.js";
-import { NOT_SENT_TWICE, createTransport } from "../../src/http/transport.js";
-import { createUndiciSender } from "../../src/http/undici-sender.js";
+import { createContext } from "../../src/core/request/context.js";
+import { createFetchSender } from "../../src/core/http/fetch-sender.js";
+import type { Sender } from "../../src/core/http/http-types.js";
+import { NetworkFailure } from "../../src/core/http/network-failure.js";
+import { NOT_SENT_TWICE, createTransport } from "../../src/core/http/transport.js";
+import { createUndiciSender } from "../../src/core/http/undici-sender.js";
 import {
   SieveApiError,
   SieveConnectionError,

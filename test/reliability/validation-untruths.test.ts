@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { SieveInputError, SieveValidationError } from "../../src/index.js";
-import { parseFunctionRef } from "../../src/validation/function-ref.js";
+import { parseFunctionRef } from "../../src/core/validation/function-ref.js";
 import { parseWebhookEvent } from "../../src/webhooks/parse-webhook-event.js";
 import { functionVersion, job, pushResponse, sieveFunction } from "../support/fixtures.js";
 import { expectInputError, fakeFetch, reply, testClient, untyped } from "../support/fake-fetch.js";

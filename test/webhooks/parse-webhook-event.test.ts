@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { WebhookEvent } from "../../generated/sieve.js";
-import { SieveInputError } from "../../src/errors/sieve-input-error.js";
+import { SieveInputError } from "../../src/core/errors/sieve-input-error.js";
 import { parseWebhookEvent } from "../../src/webhooks/parse-webhook-event.js";
 import { makeOutput } from "../support/job-fixtures.js";
 

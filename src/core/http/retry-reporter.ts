@@ -1,0 +1,52 @@
+import type { Logger, RetryInfo } from "../config/client-options.js";
+
+/** Tells the caller's observers about retries and requests; never throws. */
+export interface RetryReporter {
+  /** Calls `logger.warn` with one line, then `onRetry(info)`. */
+  retry(info: RetryInfo): void;
+  /** Calls `logger.debug(message)`. */
+  debug(message: string): void;
+}
+
+/**
+ * Wraps the caller's `logger` and `onRetry`, which are observers: whatever they throw, and any
+ * promise they return that rejects, is swallowed, so that a broken observer never changes how a
+ * call ends. Used by the transport for each retry of one request, and by the job loops (through
+ * `ctx.reportRetry`) for each transient failure of a poll.
+ *
+ * @example
+ * const report = createRetryReporter({ logger: console, onRetry: (info) => metrics.count(info) });
+ * report.retry({ attempt: 1, delayMs: 500, method: "GET", url, status: 503 });
+ */
+export function createRetryReporter(observers: {
+  logger?: Logger | undefined;
+  onRetry?: ((info: RetryInfo) => unknown) | undefined;
+}): RetryReporter {
+  const { logger, onRetry } = observers;
+  return {
+    retry(info) {
+      const why = info.status ?? info.error?.message;
+      observe(() =>
+        logger?.warn?.(
+          `sieve-client: retrying ${info.method} ${info.url} in ${info.delayMs} ms (retry ${info.attempt}): ${why}`,
+        ),
+      );
+      observe(() => onRetry?.(info));
+    },
+    debug(message) {
+      observe(() => logger?.debug?.(message));
+    },
+  };
+}
+
+/** Runs one observer, dropping what it throws and what its returned promise rejects with. */
+function observe(call: () => unknown): void {
+  try {
+    const result = call();
+    if (typeof (result as PromiseLike<unknown> | undefined)?.then === "function") {
+      Promise.resolve(result).catch(() => undefined);
+    }
+  } catch {
+    // An observer's failure is not the call's.
+  }
+}

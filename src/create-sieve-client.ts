@@ -1,0 +1,66 @@
+import createClient, { type Client } from "openapi-fetch";
+import type { paths } from "../generated/sieve.js";
+import { createFetchSender } from "./core/http/fetch-sender.js";
+import { guardedPathSerializer } from "./core/http/guarded-path-serializer.js";
+import type { Sender } from "./core/http/http-types.js";
+import { createRawFetchAdapter } from "./core/http/raw-fetch-adapter.js";
+import { createTransport } from "./core/http/transport.js";
+import { createFunctionsResource, type FunctionsResource } from "./resources/functions.js";
+import { createJobsResource } from "./resources/jobs/index.js";
+import type { JobsResource } from "./resources/jobs/types.js";
+import type { SieveClientOptions } from "./core/config/client-options.js";
+import { createContext } from "./core/request/context.js";
+import { resolveConfig } from "./core/config/resolve-config.js";
+
+/** A Sieve API client: one typed method per operation, plus the raw openapi-fetch client. */
+export interface SieveClient {
+  /** Push, read, list, cancel, wait for and stream jobs. */
+  jobs: JobsResource;
+  /** Read functions, their versions and their jobs. */
+  functions: FunctionsResource;
+  /**
+   * The typed openapi-fetch client on the same auth, retries, timeouts and path guard, for
+   * anything the methods do not cover. It returns `{ data, error, response }` as openapi-fetch
+   * does, and throws `SieveConnectionError`/`SieveTimeoutError` when no response arrives.
+   *
+   * @example
+   * const { data, error } = await sieve.raw.GET("/jobs/{job_id}", { params: { path: { job_id: id } } });
+   */
+  raw: Client<paths>;
+}
+
+/**
+ * Builds a client on the sender a runtime prefers when the caller gives no `fetch`: the entry
+ * for Node passes its undici sender, the web-standard entry passes none.
+ */
+export function createClientOn(
+  options: SieveClientOptions | undefined,
+  preferred?: () => Sender,
+): SieveClient {
+  const config = resolveConfig(options);
+  const send =
+    options?.fetch === undefined && preferred ? preferred() : createFetchSender(config.fetch);
+  const transport = createTransport({ ...config, send });
+  const raw = createClient<paths>({
+    baseUrl: config.baseUrl,
+    fetch: createRawFetchAdapter(transport),
+    headers: config.headers,
+    pathSerializer: guardedPathSerializer,
+  });
+  const ctx = createContext(transport, config);
+  return { jobs: createJobsResource(ctx), functions: createFunctionsResource(ctx), raw };
+}
+
+/**
+ * Creates a client. Every option is optional: the key comes from `SIEVE_API_KEY` by default.
+ * Throws `SieveConfigError` at once for a missing key or a bad option.
+ *
+ * @example
+ * import { createSieveClient } from "sieve-client";
+ *
+ * const sieve = createSieveClient({ apiKey: process.env.SIEVE_API_KEY });
+ * const { id } = await sieve.jobs.push({ function: "sieve/dubbing", inputs: { target_language: "spanish" } });
+ */
+export function createSieveClient(options?: SieveClientOptions): SieveClient {
+  return createClientOn(options);
+}

@@ -1,0 +1,144 @@
+import type {
+  CancelJobResponse,
+  FunctionIO,
+  Job,
+  JobPage,
+  JobStatus,
+  operations,
+  PushRequest,
+  PushResponse,
+} from "../../../generated/sieve.js";
+import type { WaitOptions } from "./wait-options.js";
+import type { RequestOptions } from "../../core/request/request-options.js";
+
+/**
+ * A push request: the spec's `PushRequest`, with exactly one of `function` and `id` required
+ * at compile time (the spec can only say so in prose).
+ */
+export type PushJobRequest = Omit<PushRequest, "function" | "id"> &
+  ({ function: string; id?: never } | { id: string; function?: never });
+
+/** Query parameters of `GET /jobs/{job_id}`. */
+export type GetJobParams = NonNullable<operations["getJob"]["parameters"]["query"]>;
+/** Query parameters of `GET /jobs`. */
+export type ListJobsParams = NonNullable<operations["listJobs"]["parameters"]["query"]>;
+
+/** Options of `sieve.jobs.run`: the wait's, plus what to do with an abandoned job. */
+export interface RunOptions extends WaitOptions {
+  /**
+   * Cancel the job when the run stops before it ends (default true): aborted, out of
+   * `timeoutMs`, `onStatus` threw, or a poll failed for good. The rejection
+   * (`SieveRunAbortedError`) says whether the cancel succeeded. With `false`, nothing is
+   * cancelled and a push in flight is aborted at once.
+   *
+   * @example
+   * await sieve.jobs.run(request, { timeoutMs: 60_000, cancelOnAbort: false });
+   */
+  cancelOnAbort?: boolean;
+  /**
+   * When the run is aborted while its push is in flight, how long the push may still answer
+   * (default 10 000 ms) so that the job it created can be cancelled. A push answered in time
+   * ends in a cancelled job; one that does not is aborted, and the error says a job may exist.
+   *
+   * @example
+   * await sieve.jobs.run(request, { signal, pushGraceMs: 30_000 });
+   */
+  pushGraceMs?: number;
+}
+
+/** Options of `sieve.jobs.outputs`. */
+export type OutputsOptions = Pick<WaitOptions, "signal" | "intervalMs" | "maxIntervalMs">;
+
+/** What `sieve.jobs.all` iterates over. */
+export interface AllJobsParams {
+  /**
+   * Only jobs with this status.
+   *
+   * @example
+   * for await (const job of sieve.jobs.all({ status: "error" })) console.log(job.id);
+   */
+  status?: JobStatus;
+  /**
+   * How many jobs to fetch per request (default 100).
+   *
+   * @example
+   * for await (const job of sieve.jobs.all({ pageSize: 500 })) count++;
+   */
+  pageSize?: number;
+}
+
+/** `sieve.jobs`: push, read, list, cancel, wait for and stream jobs. */
+export interface JobsResource {
+  /**
+   * Pushes a new job (`POST /push`) and returns at once with its id; the job runs
+   * asynchronously. Never sent twice unless the first surely did not arrive.
+   *
+   * @example
+   * const { id } = await sieve.jobs.push({
+   *   function: "sieve/dubbing",
+   *   inputs: { file: { url: "https://example.com/talk.mp4" }, target_language: "spanish" },
+   * });
+   */
+  push(request: PushJobRequest, options?: RequestOptions): Promise<PushResponse>;
+  /**
+   * Reads a job (`GET /jobs/{job_id}`); `offset` skips the first N outputs.
+   *
+   * @example
+   * const job = await sieve.jobs.get(id);
+   * if (job.status === "finished") console.log(job.outputs);
+   */
+  get(jobId: string, params?: GetJobParams, options?: RequestOptions): Promise<Job>;
+  /**
+   * Lists the organization's jobs, one page (`GET /jobs`).
+   *
+   * @example
+   * const page = await sieve.jobs.list({ status: "processing", limit: 50 });
+   * console.log(page.data.length, page.next_offset);
+   */
+  list(params?: ListJobsParams, options?: RequestOptions): Promise<JobPage>;
+  /**
+   * Cancels a queued or running job (`DELETE /jobs/{job_id}`).
+   *
+   * @example
+   * const { message } = await sieve.jobs.cancel(id);
+   */
+  cancel(jobId: string, options?: RequestOptions): Promise<CancelJobResponse>;
+  /**
+   * Polls a job until it ends and resolves with the finished job. Rejects with
+   * `SieveJobFailedError`, `SieveJobCancelledError`, `SieveWaitTimeoutError`, or the signal's
+   * reason on abort. Transient failures (network, 408, 429, 5xx) never end the wait.
+   *
+   * @example
+   * const job = await sieve.jobs.wait(id, { timeoutMs: 10 * 60_000, onStatus: (j) => console.log(j.status) });
+   */
+  wait(jobId: string, options?: WaitOptions): Promise<Job>;
+  /**
+   * Pushes a job, then waits for it; `timeoutMs` covers both. When it stops before the job
+   * ends (abort, timeout, a throwing `onStatus`, a poll that fails for good) it cancels the job
+   * first, unless `cancelOnAbort: false`, and rejects with `SieveRunAbortedError`, which says
+   * the job's id, whether a job may exist, and what became of the cancel. An already-aborted
+   * signal sends nothing. A job that fails rejects with `SieveJobFailedError`.
+   *
+   * @example
+   * const job = await sieve.jobs.run({ function: "sieve/dubbing", inputs }, { timeoutMs: 15 * 60_000 });
+   * console.log(job.outputs);
+   */
+  run(request: PushJobRequest, options?: RunOptions): Promise<Job>;
+  /**
+   * Yields each output of a job exactly once, in order, as it appears; ends when the job
+   * finishes; throws `SieveJobFailedError`/`SieveJobCancelledError` if it does not.
+   *
+   * @example
+   * for await (const output of sieve.jobs.outputs(id)) console.log(output.data);
+   */
+  outputs(jobId: string, options?: OutputsOptions): AsyncGenerator<FunctionIO, void, undefined>;
+  /**
+   * Iterates over every job, page after page; a `break` stops fetching.
+   *
+   * @example
+   * for await (const job of sieve.jobs.all({ status: "finished" })) {
+   *   if (job.created_at && job.created_at < "2025-01-01") break;
+   * }
+   */
+  all(params?: AllJobsParams, options?: RequestOptions): AsyncGenerator<Job, void, undefined>;
+}

@@ -1,0 +1,81 @@
+/** The retry policy alone: which methods, statuses and failures deserve another attempt. */
+import { describe, expect, it } from "vitest";
+import {
+  isIdempotent,
+  requestNeverLeft,
+  shouldRetryFailure,
+  shouldRetryStatus,
+} from "../../../src/core/http/retry-policy.js";
+import { connectionError } from "../../support/fake-fetch.js";
+
+describe("isIdempotent", () => {
+  it.each([["GET"], ["DELETE"], ["HEAD"], ["PUT"]])("%s is", (method) => {
+    expect(isIdempotent(method)).toBe(true);
+  });
+
+  it.each([["POST"], ["PATCH"]])("%s is not", (method) => {
+    expect(isIdempotent(method)).toBe(false);
+  });
+});
+
+describe("shouldRetryStatus", () => {
+  const all = [200, 301, 400, 401, 402, 403, 404, 408, 409, 422, 429, 500, 501, 502, 503, 504, 505];
+
+  it("GET and DELETE retry exactly 408, 429, 500, 502, 503 and 504", () => {
+    for (const method of ["GET", "DELETE"]) {
+      expect(all.filter((status) => shouldRetryStatus(method, status))).toEqual([
+        408, 429, 500, 502, 503, 504,
+      ]);
+    }
+  });
+
+  it("POST retries only 429", () => {
+    expect(all.filter((status) => shouldRetryStatus("POST", status))).toEqual([429]);
+  });
+});
+
+describe("requestNeverLeft and shouldRetryFailure", () => {
+  it.each([
+    ["ECONNREFUSED"],
+    ["ENOTFOUND"],
+    ["EAI_AGAIN"],
+    ["EHOSTUNREACH"],
+    ["ENETUNREACH"],
+    ["UND_ERR_CONNECT_TIMEOUT"],
+  ])("%s proves the request never left", (code) => {
+    expect(requestNeverLeft(connectionError(code))).toBe(true);
+    expect(shouldRetryFailure("POST", connectionError(code))).toBe(true);
+  });
+
+  it.each([["ECONNRESET"], ["EPIPE"], ["UND_ERR_SOCKET"], ["ETIMEDOUT"]])(
+    "%s does not, so a POST is not retried",
+    (code) => {
+      expect(requestNeverLeft(connectionError(code))).toBe(false);
+      expect(shouldRetryFailure("POST", connectionError(code))).toBe(false);
+      expect(shouldRetryFailure("GET", connectionError(code))).toBe(true);
+    },
+  );
+
+  it("a failure without any code is assumed to have been sent", () => {
+    expect(requestNeverLeft(new TypeError("fetch failed"))).toBe(false);
+    expect(requestNeverLeft(undefined)).toBe(false);
+    expect(requestNeverLeft("ECONNREFUSED")).toBe(false);
+  });
+
+  it("reads codes from every connection attempt of an AggregateError", () => {
+    const refused = (address: string) =>
+      Object.assign(new Error(`connect ECONNREFUSED ${address}`), { code: "ECONNREFUSED" });
+    const all = new AggregateError([refused("::1"), refused("127.0.0.1")]);
+    expect(requestNeverLeft(new TypeError("fetch failed", { cause: all }))).toBe(true);
+
+    const reset = Object.assign(new Error("reset"), { code: "ECONNRESET" });
+    const mixed = new AggregateError([refused("::1"), reset]);
+    expect(requestNeverLeft(new TypeError("fetch failed", { cause: mixed }))).toBe(false);
+  });
+
+  it("stops on a cause cycle", () => {
+    const a: { code: string; cause?: unknown } = { code: "ECONNREFUSED" };
+    a.cause = { cause: a };
+    expect(requestNeverLeft(a)).toBe(true);
+  });
+});
