@@ -51,8 +51,9 @@ export {
 } from "./core/errors/sieve-run-aborted-error.js";
 export { SieveCallbackError } from "./core/errors/sieve-callback-error.js";
 export { SieveInternalError } from "./core/errors/sieve-internal-error.js";
+export { SieveRequestError } from "./core/errors/sieve-request-error.js";
 export { SievePageError } from "./core/errors/sieve-page-error.js";
-export { VERSION } from "./version.js";
+export { VERSION } from "./core/version.js";
 
 export { buildStatusValues, jobStatusValues, webhookEventTypeValues } from "../generated/sieve.js";
 export type {

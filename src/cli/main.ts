@@ -6,7 +6,7 @@
  * @example
  * // npx sieve-client run demo/dubbing --input target_language=spanish
  */
-import { processIo } from "./io.js";
+import { processIo } from "./lib/io.js";
 import { runCli } from "./run-cli.js";
 
 process.exitCode = await runCli(process.argv.slice(2), processIo());

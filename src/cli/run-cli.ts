@@ -1,14 +1,14 @@
 import { VERSION } from "../node.js";
-import { parseCommandLine } from "./args.js";
+import { parseCommandLine } from "./lib/args.js";
 import { commands } from "./commands/index.js";
-import { createCommandContext, effectiveBaseUrl } from "./context.js";
-import { describeError, exitCodeFor, OutputError } from "./errors.js";
-import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
-import { withBaseUrlHint } from "./hints.js";
-import type { CliIo } from "./io.js";
-import { lostOutputError, type DoneNote } from "./lost-output.js";
-import { createScreen, type Screen } from "./screen.js";
-import { commandUsage, generalUsage } from "./usage.js";
+import { createCommandContext, effectiveBaseUrl } from "./lib/context.js";
+import { describeError, exitCodeFor, OutputError } from "./lib/errors.js";
+import { ExitCode, type ExitCodeValue } from "./lib/exit-codes.js";
+import { withBaseUrlHint } from "./lib/hints.js";
+import type { CliIo } from "./lib/io.js";
+import { lostOutputError, type DoneNote } from "./lib/lost-output.js";
+import { createScreen, type Screen } from "./lib/screen.js";
+import { commandUsage, generalUsage } from "./lib/usage.js";
 
 /**
  * Runs one `sieve-client` command line and resolves with its exit code; never throws. Errors

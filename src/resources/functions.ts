@@ -7,7 +7,7 @@ import type {
 } from "../../generated/sieve.js";
 import { checkCallOptions } from "../core/request/call-options.js";
 import type { ClientContext } from "../core/request/context.js";
-import { nextOffsetOf, paginate } from "./paginate.js";
+import { nextOffsetOf, paginate } from "../core/request/paginate.js";
 import type { AllJobsParams } from "./jobs/types.js";
 import type { RequestOptions } from "../core/request/request-options.js";
 import { parseFunctionRef } from "../core/validation/function-ref.js";

@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cruise } from "dependency-cruiser";
+import { folderCycles, type CruisedModule } from "./folder-cycles.js";
 import extractDepcruiseOptions from "dependency-cruiser/config-utl/extract-depcruise-options";
 import extractTSConfig from "dependency-cruiser/config-utl/extract-ts-config";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -107,6 +108,36 @@ async function tree(name: string, extra: Record<string, string> = {}): Promise<s
   }
   return dir;
 }
+
+describe("folders", () => {
+  it("no folder of src/ imports one that imports it back", async () => {
+    const options = await extractDepcruiseOptions(join(root, script.config));
+    const tsConfig = extractTSConfig(join(root, "tsconfig.json"));
+    const result = await cruise(
+      ["src"],
+      { ...options, baseDir: root, outputType: "json" },
+      {},
+      { tsConfig },
+    );
+    const { modules } = JSON.parse(String(result.output)) as { modules: CruisedModule[] };
+    expect(modules.length).toBeGreaterThan(50);
+    expect(folderCycles(modules, "src")).toEqual([]);
+  });
+
+  it("the folder check finds a cycle through a third folder", () => {
+    const modules: CruisedModule[] = [
+      { source: "src/a/x.ts", dependencies: [{ resolved: "src/b/y.ts" }] },
+      { source: "src/b/y.ts", dependencies: [{ resolved: "src/c/z.ts" }] },
+      { source: "src/c/z.ts", dependencies: [{ resolved: "src/a/w.ts" }] },
+      { source: "src/d/v.ts", dependencies: [{ resolved: "src/a/x.ts" }] },
+    ];
+    expect(folderCycles(modules, "src")).toEqual([
+      ["src/a", "src/b"],
+      ["src/b", "src/c"],
+      ["src/c", "src/a"],
+    ]);
+  });
+});
 
 describe("the dependency check", () => {
   it("passes on the repository", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseCommandLine } from "../../src/cli/args.js";
+import { parseCommandLine } from "../../src/cli/lib/args.js";
 import { commands } from "../../src/cli/commands/index.js";
-import { UsageError } from "../../src/cli/errors.js";
+import { UsageError } from "../../src/cli/lib/errors.js";
 
 const parse = (...argv: string[]) => parseCommandLine(argv, commands);
 

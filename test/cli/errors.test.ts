@@ -5,8 +5,8 @@ import {
   exitCodeFor,
   InterruptedError,
   UsageError,
-} from "../../src/cli/errors.js";
-import { ExitCode } from "../../src/cli/exit-codes.js";
+} from "../../src/cli/lib/errors.js";
+import { ExitCode } from "../../src/cli/lib/exit-codes.js";
 import {
   SieveApiError,
   SieveConfigError,

@@ -1,5 +1,5 @@
-import { InterruptedError, type OutputError } from "../../src/cli/errors.js";
-import type { CliIo, InterruptOptions } from "../../src/cli/io.js";
+import { InterruptedError, type OutputError } from "../../src/cli/lib/errors.js";
+import type { CliIo, InterruptOptions } from "../../src/cli/lib/io.js";
 
 /** What a `fakeIo` records, and the handles a test drives it with. */
 export interface FakeIo extends CliIo {

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { commands } from "../../src/cli/commands/index.js";
-import { OutputError } from "../../src/cli/errors.js";
-import { ExitCode } from "../../src/cli/exit-codes.js";
+import { OutputError } from "../../src/cli/lib/errors.js";
+import { ExitCode } from "../../src/cli/lib/exit-codes.js";
 import { runCli } from "../../src/cli/run-cli.js";
-import { generalUsage } from "../../src/cli/usage.js";
+import { generalUsage } from "../../src/cli/lib/usage.js";
 import { fakeIo } from "./fake-io.js";
 import { expectOneErrorLine, useTestEmulator } from "./helpers.js";
 

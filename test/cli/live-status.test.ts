@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { startLiveStatus } from "../../src/cli/live-status.js";
-import { CLEAR_LINE, createScreen } from "../../src/cli/screen.js";
+import { startLiveStatus } from "../../src/cli/lib/live-status.js";
+import { CLEAR_LINE, createScreen } from "../../src/cli/lib/screen.js";
 
 function recorder() {
   const io = { out: "", err: "" };

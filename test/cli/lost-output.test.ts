@@ -5,9 +5,9 @@
  * real process is in test/reliability/cli-stdout-errors.test.ts.
  */
 import { describe, expect, it } from "vitest";
-import { OutputError } from "../../src/cli/errors.js";
-import { ExitCode } from "../../src/cli/exit-codes.js";
-import { lostOutputError } from "../../src/cli/lost-output.js";
+import { OutputError } from "../../src/cli/lib/errors.js";
+import { ExitCode } from "../../src/cli/lib/exit-codes.js";
+import { lostOutputError } from "../../src/cli/lib/lost-output.js";
 import { runCli } from "../../src/cli/run-cli.js";
 import { fakeIo } from "./fake-io.js";
 import { connect, useTestEmulator } from "./helpers.js";

@@ -6,7 +6,7 @@ import {
   formatOutput,
   formatVersions,
   toJson,
-} from "../../src/cli/output.js";
+} from "../../src/cli/lib/output.js";
 import { makeJob, makeOutput } from "../support/job-fixtures.js";
 import { functionVersion, job, sieveFunction } from "../support/fixtures.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseInputs } from "../../src/cli/parse-inputs.js";
+import { parseInputs } from "../../src/cli/lib/parse-inputs.js";
 import { SieveInputError } from "../../src/core/errors/sieve-input-error.js";
 
 const files: Record<string, string> = {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { commands } from "../../src/cli/commands/index.js";
-import { ExitCode } from "../../src/cli/exit-codes.js";
+import { ExitCode } from "../../src/cli/lib/exit-codes.js";
 import { runCli } from "../../src/cli/run-cli.js";
 import { VERSION } from "../../src/node.js";
 import { fakeIo } from "./fake-io.js";

@@ -5,15 +5,15 @@
  * run waits for its push's answer, and what a second Ctrl-C reports (exit 4 at once).
  */
 import { describe, expect, it } from "vitest";
-import { parseCommandLine } from "../../src/cli/args.js";
+import { parseCommandLine } from "../../src/cli/lib/args.js";
 import { commands } from "../../src/cli/commands/index.js";
 import { PUSH_GRACE_STATUS, runCommand } from "../../src/cli/commands/run.js";
 import { describeRunStop, interruptedAgain } from "../../src/cli/commands/run-stop.js";
 import { waitCommand } from "../../src/cli/commands/wait.js";
-import { createCommandContext } from "../../src/cli/context.js";
-import { InterruptedError, OutputError } from "../../src/cli/errors.js";
-import { ExitCode } from "../../src/cli/exit-codes.js";
-import { createScreen } from "../../src/cli/screen.js";
+import { createCommandContext } from "../../src/cli/lib/context.js";
+import { InterruptedError, OutputError } from "../../src/cli/lib/errors.js";
+import { ExitCode } from "../../src/cli/lib/exit-codes.js";
+import { createScreen } from "../../src/cli/lib/screen.js";
 import {
   SieveCallbackError,
   SieveError,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatElapsed, renderStatusLine } from "../../src/cli/status-line.js";
+import { formatElapsed, renderStatusLine } from "../../src/cli/lib/status-line.js";
 
 describe("formatElapsed", () => {
   it.each([

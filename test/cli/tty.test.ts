@@ -4,7 +4,7 @@
  * the elapsed time going up, then left on its own line when the job ends.
  */
 import { describe, expect, it } from "vitest";
-import { CLEAR_LINE } from "../../src/cli/screen.js";
+import { CLEAR_LINE } from "../../src/cli/lib/screen.js";
 import { clientFor } from "../emulator/helpers.js";
 import {
   cliCommand,

@@ -4,7 +4,7 @@
  * of a failed job, a `--timeout` and a Ctrl-C, and what happens to the job each time.
  */
 import { describe, expect, it } from "vitest";
-import { renderStatusLine } from "../../src/cli/status-line.js";
+import { renderStatusLine } from "../../src/cli/lib/status-line.js";
 import type { Job } from "../../src/node.js";
 import { clientFor, untilStatus } from "../emulator/helpers.js";
 import {

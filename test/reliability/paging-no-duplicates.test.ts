@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { Job } from "../../src/index.js";
 import { SieveApiError, SieveInputError } from "../../src/index.js";
 import { SievePageError } from "../../src/core/errors/sieve-page-error.js";
-import { nextOffsetOf, paginate, type Page } from "../../src/resources/paginate.js";
+import { nextOffsetOf, paginate, type Page } from "../../src/core/request/paginate.js";
 import { job } from "../support/fixtures.js";
 import { fakeFetch, respond, testClient, untyped } from "../support/fake-fetch.js";
 

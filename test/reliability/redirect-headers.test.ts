@@ -6,7 +6,7 @@
  * sent again, and a DELETE answered 303 is read, not repeated.
  */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_USER_AGENT } from "../../src/core/http/user-agent.js";
+import { DEFAULT_USER_AGENT } from "../../src/core/config/user-agent.js";
 import { SieveApiError, SieveRateLimitError } from "../../src/index.js";
 import { JOB_ID, cancelResponse, job, pushResponse } from "../support/fixtures.js";
 import { sendJson, useLocalServers, type LocalServer } from "../support/local-server.js";

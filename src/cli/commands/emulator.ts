@@ -1,8 +1,8 @@
 import type { Emulator } from "../../emulator/index.js";
-import type { CommandSpec } from "../command-spec.js";
+import type { CommandSpec } from "../lib/command-spec.js";
 import { createSieveClient, SieveConfigError } from "../../node.js";
-import { CliError, UsageError } from "../errors.js";
-import { ExitCode } from "../exit-codes.js";
+import { CliError, UsageError } from "../lib/errors.js";
+import { ExitCode } from "../lib/exit-codes.js";
 
 /**
  * `emulator [--port N]`: serves the local emulator with the demo functions until SIGINT or

@@ -5,12 +5,12 @@ import {
   type Job,
   type SieveClient,
 } from "../../node.js";
-import type { CommandContext } from "../context.js";
-import { describeError, type CliError } from "../errors.js";
-import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
-import { startLiveStatus } from "../live-status.js";
-import { formatOutput } from "../output.js";
-import type { Screen } from "../screen.js";
+import type { CommandContext } from "../lib/context.js";
+import { describeError, type CliError } from "../lib/errors.js";
+import { ExitCode, type ExitCodeValue } from "../lib/exit-codes.js";
+import { startLiveStatus } from "../lib/live-status.js";
+import { formatOutput } from "../lib/output.js";
+import type { Screen } from "../lib/screen.js";
 
 /** What `wait` and `run` each do differently while following a job. */
 export interface FollowPlan {

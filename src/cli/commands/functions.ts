@@ -1,7 +1,7 @@
 import type { ListFunctionJobsParams, ListVersionsParams } from "../../node.js";
-import type { CommandSpec } from "../command-spec.js";
-import { ExitCode } from "../exit-codes.js";
-import { formatFunction, formatJobTable, formatVersions } from "../output.js";
+import type { CommandSpec } from "../lib/command-spec.js";
+import { ExitCode } from "../lib/exit-codes.js";
+import { formatFunction, formatJobTable, formatVersions } from "../lib/output.js";
 import { definedOnly, printNextPageHint } from "./paging.js";
 
 /** `function <owner/name>`: a function's metadata and latest version. */

@@ -1,4 +1,4 @@
-import type { CommandSpec } from "../command-spec.js";
+import type { CommandSpec } from "../lib/command-spec.js";
 import { emulatorCommand } from "./emulator.js";
 import { functionCommand, functionJobsCommand, versionsCommand } from "./functions.js";
 import { cancelCommand, getCommand, listCommand, pushCommand } from "./jobs.js";

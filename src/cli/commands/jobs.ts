@@ -1,8 +1,8 @@
 import type { ListJobsParams } from "../../node.js";
-import type { CommandSpec } from "../command-spec.js";
-import { ExitCode } from "../exit-codes.js";
-import { formatJob, formatJobTable } from "../output.js";
-import { parseInputs } from "../parse-inputs.js";
+import type { CommandSpec } from "../lib/command-spec.js";
+import { ExitCode } from "../lib/exit-codes.js";
+import { formatJob, formatJobTable } from "../lib/output.js";
+import { parseInputs } from "../lib/parse-inputs.js";
 import { definedOnly, printNextPageHint } from "./paging.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { CommandContext } from "../context.js";
+import type { CommandContext } from "../lib/context.js";
 
 /**
  * The same object without its undefined values, for query parameters the user did not give.

@@ -1,6 +1,6 @@
 import { SieveRunAbortedError } from "../../node.js";
-import { CliError, exitCodeFor, isStopReason } from "../errors.js";
-import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import { CliError, exitCodeFor, isStopReason } from "../lib/errors.js";
+import { ExitCode, type ExitCodeValue } from "../lib/exit-codes.js";
 
 /** What `run` says when the push may have created a job whose id it never learned. */
 export const MAYBE_CREATED = "the push may have created a job; run `sieve-client list` to check";

@@ -1,7 +1,7 @@
 import { SieveRunAbortedError, SieveWaitTimeoutError } from "../../node.js";
-import type { CommandSpec } from "../command-spec.js";
-import { isStopReason } from "../errors.js";
-import { parseInputs } from "../parse-inputs.js";
+import type { CommandSpec } from "../lib/command-spec.js";
+import { isStopReason } from "../lib/errors.js";
+import { parseInputs } from "../lib/parse-inputs.js";
 import { followJob } from "./follow.js";
 import { describeRunStop, describeUnknownRunStop, interruptedAgain } from "./run-stop.js";
 

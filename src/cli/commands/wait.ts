@@ -1,7 +1,7 @@
 import { SieveWaitTimeoutError } from "../../node.js";
-import type { CommandSpec } from "../command-spec.js";
-import { CliError, isStopReason } from "../errors.js";
-import { ExitCode } from "../exit-codes.js";
+import type { CommandSpec } from "../lib/command-spec.js";
+import { CliError, isStopReason } from "../lib/errors.js";
+import { ExitCode } from "../lib/exit-codes.js";
 import { followJob } from "./follow.js";
 
 /**

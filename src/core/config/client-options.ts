@@ -35,6 +35,9 @@ export interface RetryInfo {
   error?: SieveConnectionError;
 }
 
+/** The fetch signature the client accepts: the global one or any compatible implementation. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
 /** Options of `createSieveClient`. Every one is optional. */
 export interface SieveClientOptions {
   /**
@@ -107,7 +110,7 @@ export interface SieveClientOptions {
    * @example
    * createSieveClient({ fetch: (url, init) => globalThis.fetch(url, init) });
    */
-  fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  fetch?: FetchLike;
   /**
    * Extra headers sent with every request. `X-API-Key` cannot be set here (use `apiKey`), nor
    * the headers the transport manages (`Host`, `Content-Length`, `Transfer-Encoding`,

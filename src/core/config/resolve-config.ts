@@ -3,9 +3,9 @@ import { keysOf } from "../validation/keys-of.js";
 import { BYTES, COUNT, FUNCTION, MILLISECONDS, checkOption } from "../validation/rules.js";
 import type { Logger, RetryInfo, SieveClientOptions } from "./client-options.js";
 import { isLoopbackHost } from "../utils/is-loopback-host.js";
-import type { FetchLike } from "../http/fetch-sender.js";
-import { DEFAULT_MAX_RESPONSE_BYTES } from "../http/read-body.js";
-import { DEFAULT_USER_AGENT } from "../http/user-agent.js";
+import type { FetchLike } from "./client-options.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./limits.js";
+import { DEFAULT_USER_AGENT } from "./user-agent.js";
 
 /** The client's settings once defaults are applied and every value is checked. */
 export interface ResolvedConfig {

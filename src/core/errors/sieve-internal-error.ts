@@ -1,5 +1,4 @@
-import type { RequestTarget } from "./sieve-connection-error.js";
-import { SieveError } from "./sieve-error.js";
+import { SieveRequestError } from "./sieve-request-error.js";
 
 /**
  * A request failed inside the client, not on the network nor at the server: a bug in
@@ -13,18 +12,6 @@ import { SieveError } from "./sieve-error.js";
  *   if (error instanceof SieveInternalError) reportBug(error.cause);
  * }
  */
-export class SieveInternalError extends SieveError {
+export class SieveInternalError extends SieveRequestError {
   override name = "SieveInternalError";
-  readonly method: string;
-  readonly url: string;
-
-  constructor(message: string, target: RequestTarget, options?: { cause?: unknown }) {
-    super(message, options);
-    this.method = target.method;
-    this.url = target.url;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), method: this.method, url: this.url };
-  }
 }

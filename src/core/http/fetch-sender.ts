@@ -7,13 +7,12 @@ import type {
   Sender,
 } from "./http-types.js";
 import { BrokenFetch, NetworkFailure } from "./network-failure.js";
-import { DEFAULT_MAX_RESPONSE_BYTES, isKnownSmall, readBody, streamChunks } from "./read-body.js";
+import type { FetchLike } from "../config/client-options.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../config/limits.js";
+import { isKnownSmall, readBody, streamChunks } from "./read-body.js";
 import { ResponseFailure } from "./response-failure.js";
 import { isIdempotent, markFinal } from "./retry-policy.js";
 import { NOT_SENT_TWICE } from "./transport-failures.js";
-
-/** The fetch signature a sender accepts: the global one or any compatible implementation. */
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 /**
  * A sender on a standard `fetch` (the default outside Node, and whenever the caller passes

@@ -1,9 +1,6 @@
 import { ResponseFailure } from "./response-failure.js";
 import type { ResponseHeaders } from "./http-types.js";
 
-/** The default `maxResponseBytes`: 32 MiB, far above any page or job the API returns. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
-
 /** The response a body belongs to, for the failure when it is too large. */
 export interface BodyOrigin {
   status: number;

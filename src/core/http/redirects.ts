@@ -1,5 +1,5 @@
 import type { HttpRequest, HttpResponse } from "./http-types.js";
-import { DEFAULT_USER_AGENT } from "./user-agent.js";
+import { DEFAULT_USER_AGENT } from "../config/user-agent.js";
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 

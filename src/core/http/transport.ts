@@ -4,7 +4,7 @@ import { abortableSleep } from "../utils/abortable-sleep.js";
 import { createRedactor } from "../utils/redactor.js";
 import { untilAborted } from "../utils/until-aborted.js";
 import type { HttpRequest, HttpResponse, Sender } from "./http-types.js";
-import { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../config/limits.js";
 import { NetworkFailure } from "./network-failure.js";
 import { nextRedirect } from "./redirects.js";
 import { ResponseFailure, toApiError } from "./response-failure.js";

@@ -2,7 +2,8 @@ import type { Readable } from "node:stream";
 import { Agent } from "undici";
 import { decodeBody, SUPPORTED_ENCODINGS } from "./decode-body.js";
 import type { ResponseHeaders, Sender } from "./http-types.js";
-import { DEFAULT_MAX_RESPONSE_BYTES, isKnownSmall, readBody } from "./read-body.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../config/limits.js";
+import { isKnownSmall, readBody } from "./read-body.js";
 import { hasErrorCode, NetworkFailure } from "./network-failure.js";
 import { ResponseFailure } from "./response-failure.js";
 

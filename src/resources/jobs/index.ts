@@ -13,7 +13,7 @@ import { streamOutputs } from "./stream-outputs.js";
 import { waitForJob } from "./wait-for-job.js";
 import { resolveWaitOptions } from "./wait-options.js";
 import { BOOLEAN, MILLISECONDS, checkInput } from "../../core/validation/rules.js";
-import { nextOffsetOf, paginate } from "../paginate.js";
+import { nextOffsetOf, paginate } from "../../core/request/paginate.js";
 import { checkIterationParams, checkPageQuery } from "../../core/validation/page-query.js";
 import { checkPathSegment } from "../../core/validation/path-segment.js";
 import { checkPushRequest } from "../../core/validation/push-request.js";

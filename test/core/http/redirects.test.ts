@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { HttpRequest, HttpResponse } from "../../../src/core/http/http-types.js";
 import { nextRedirect } from "../../../src/core/http/redirects.js";
-import { DEFAULT_USER_AGENT } from "../../../src/core/http/user-agent.js";
+import { DEFAULT_USER_AGENT } from "../../../src/core/config/user-agent.js";
 
 const credentials = { "X-API-Key": "k-1234", authorization: "Bearer t", Cookie: "s=1" };
 const request = (url: string, method = "GET", body?: string): HttpRequest => ({

@@ -11,9 +11,16 @@ import {
   SieveApiError,
   SieveAuthenticationError,
   SieveBadRequestError,
+  SieveCallbackError,
   SieveConfigError,
   SieveConnectionError,
   SieveError,
+  SieveInternalError,
+  SievePageError,
+  SieveRequestError,
+  SieveResponseTooLargeError,
+  SieveRunAbortedError,
+  type CancelOutcome,
   SieveInputError,
   SieveJobCancelledError,
   SieveJobFailedError,
@@ -40,6 +47,12 @@ import { startEmulator, type Emulator } from "sieve-client/emulator";
 
 const errorClasses = [
   SieveApiError,
+  SieveCallbackError,
+  SieveInternalError,
+  SievePageError,
+  SieveRequestError,
+  SieveResponseTooLargeError,
+  SieveRunAbortedError,
   SieveAuthenticationError,
   SieveBadRequestError,
   SieveConfigError,
@@ -56,6 +69,9 @@ const errorClasses = [
   SieveValidationError,
   SieveWaitTimeoutError,
 ];
+
+const cancelled: CancelOutcome = { status: "cancelled" };
+void cancelled;
 
 const emulator: Emulator = await startEmulator({
   functions: {

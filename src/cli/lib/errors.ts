@@ -6,7 +6,7 @@ import {
   SieveJobCancelledError,
   SieveJobFailedError,
   SieveWaitTimeoutError,
-} from "../node.js";
+} from "../../node.js";
 import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
 
 /**

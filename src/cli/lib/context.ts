@@ -1,4 +1,4 @@
-import { createSieveClient, type SieveClient } from "../node.js";
+import { createSieveClient, type SieveClient } from "../../node.js";
 import type { CommandOptions, GlobalOptions } from "./options.js";
 import { CliError } from "./errors.js";
 import { ExitCode } from "./exit-codes.js";

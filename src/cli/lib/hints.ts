@@ -1,4 +1,4 @@
-import { SieveApiError, SieveConfigError } from "../node.js";
+import { SieveApiError, SieveConfigError } from "../../node.js";
 import { CliError, exitCodeFor } from "./errors.js";
 import { ExitCode } from "./exit-codes.js";
 

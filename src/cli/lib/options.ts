@@ -1,4 +1,4 @@
-import type { JobStatus } from "../node.js";
+import type { JobStatus } from "../../node.js";
 
 // The parsed options live apart from args.ts so that context.ts can name them without
 // importing the parser: args.ts -> command-spec.ts -> context.ts would lead back to args.ts.

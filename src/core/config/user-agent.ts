@@ -1,4 +1,4 @@
-import { VERSION } from "../../version.js";
+import { VERSION } from "../version.js";
 
 /**
  * The `User-Agent` the client sends unless the caller sets one, and the only header a redirect

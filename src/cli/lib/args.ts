@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { jobStatusValues, type JobStatus } from "../node.js";
+import { jobStatusValues, type JobStatus } from "../../node.js";
 import type { CommandOptionName, CommandSpec } from "./command-spec.js";
 import { UsageError } from "./errors.js";
 import type { CommandOptions, GlobalOptions } from "./options.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { nextOffsetOf, paginate, type Page } from "../../src/resources/paginate.js";
+import { nextOffsetOf, paginate, type Page } from "../../../src/core/request/paginate.js";
 
 function pages(total: number, size: number) {
   return vi.fn(async (offset: number): Promise<Page<number>> => {

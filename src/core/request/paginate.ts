@@ -1,5 +1,5 @@
-import { SievePageError } from "../core/errors/sieve-page-error.js";
-import { quoteValue } from "../core/validation/quote-value.js";
+import { SievePageError } from "../errors/sieve-page-error.js";
+import { quoteValue } from "../validation/quote-value.js";
 
 /** One page as a list endpoint returns it, reduced to what paging needs. */
 export interface Page<T> {

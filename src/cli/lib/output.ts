@@ -1,4 +1,4 @@
-import type { FunctionIO, FunctionVersion, Job, SieveFunction } from "../node.js";
+import type { FunctionIO, FunctionVersion, Job, SieveFunction } from "../../node.js";
 
 /**
  * One output on one line: its number, its Sieve type and its data as JSON (so that a string

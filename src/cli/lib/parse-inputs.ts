@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { SieveInputError } from "../node.js";
+import { SieveInputError } from "../../node.js";
 
 /**
  * Turns `--input` arguments into a push's `inputs`: `key=value` is a string, `key:=json` a JSON
