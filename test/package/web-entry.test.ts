@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const IMPORT =
   /^\s*(?:import|export)\s[^"']*?from\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']/gm;
 
-/** Every bare (package or node:) specifier imported from the graph rooted at `entry`. */
+/** Every bare (package or node:) specifier loaded at run time by the graph rooted at `entry`. */
 function externalImports(entry: string): Set<string> {
   const seen = new Set<string>();
   const external = new Set<string>();
@@ -23,6 +23,8 @@ function externalImports(entry: string): Set<string> {
     seen.add(file);
     const code = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
     for (const match of code.matchAll(IMPORT)) {
+      // A type-only import is erased from the JavaScript: it loads nothing at run time.
+      if (/^\s*(?:import|export)\s+type\b/.test(match[0])) continue;
       const specifier = (match[1] ?? match[2]) as string;
       if (specifier.startsWith("."))
         pending.push(resolve(dirname(file), specifier.replace(/\.js$/, ".ts")));
