@@ -22,6 +22,5 @@ export interface OperationInput<O> {
 }
 
 /** The JSON body of an operation's success response (openapi-fetch's own helper). */
-export type OperationResult<O> = O extends Record<string | number, unknown>
-  ? SuccessResponseJSON<O>
-  : never;
+export type OperationResult<O> =
+  O extends Record<string | number, unknown> ? SuccessResponseJSON<O> : never;
