@@ -1,3 +1,4 @@
+import { untilAborted } from "../utils/until-aborted.js";
 import { SieveConnectionError } from "../errors/sieve-connection-error.js";
 import type {
   HttpRequest,
@@ -30,7 +31,8 @@ import { NOT_SENT_TWICE } from "./transport-failures.js";
 export function createFetchSender(fetch: FetchLike): Sender {
   return async (request, signal, options): Promise<HttpResponse> => {
     try {
-      return await sendOnce(fetch, request, signal, options);
+      // Raced against the signal: a `fetch` that ignores `init.signal` still ends in time.
+      return await untilAborted(sendOnce(fetch, request, signal, options), signal);
     } catch (error) {
       // fetch rejects only for the network (a TypeError, by the standard) or an abort; the same
       // holds for a failure while the body streams in. A broken fetch is no network failure.

@@ -2,7 +2,6 @@ import { SieveConnectionError } from "../errors/sieve-connection-error.js";
 import type { Logger, RetryInfo } from "../config/client-options.js";
 import { abortableSleep } from "../utils/abortable-sleep.js";
 import { createRedactor } from "../utils/redactor.js";
-import { untilAborted } from "../utils/until-aborted.js";
 import type { HttpRequest, HttpResponse, Sender } from "./http-types.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../config/limits.js";
 import { NetworkFailure } from "./network-failure.js";
@@ -71,8 +70,8 @@ interface AttemptState {
 /**
  * Builds the client's transport on a sender. Each attempt gets one timer and one controller,
  * and covers the whole exchange, body included, so a stalled or dropped body counts as a failed
- * attempt rather than a hang; the send is raced against the attempt's controller, so even a
- * `fetch` that ignores `init.signal` ends at the timeout or the caller's abort. Which outcomes
+ * attempt rather than a hang (the fetch sender holds a `fetch` that ignores `init.signal` to the
+ * same controller). Which outcomes
  * are retried, and after how long, is decided in one place, `retry-decision.ts`, which the job
  * poll loop uses too; redirects by `redirects.ts`. Every
  * failure is a `SieveError` with the method, the URL and a cause, secrets masked; `logger` and
@@ -108,11 +107,7 @@ export function createTransport(config: TransportConfig): Transport {
     const options = { maxResponseBytes };
     try {
       let current = request;
-      // Raced against the controller: a fetch that ignores `init.signal` still ends in time.
-      let response = await untilAborted(
-        send(current, controller.signal, options),
-        controller.signal,
-      );
+      let response = await send(current, controller.signal, options);
       state.answered = true;
       const hops: string[] = [];
       for (;;) {
@@ -133,7 +128,7 @@ export function createTransport(config: TransportConfig): Transport {
         }
         current = next;
         state.hopped = true;
-        response = await untilAborted(send(current, controller.signal, options), controller.signal);
+        response = await send(current, controller.signal, options);
       }
     } catch (error) {
       if (caller?.aborted) throw caller.reason;
@@ -197,34 +192,7 @@ export function createTransport(config: TransportConfig): Transport {
 
     async function pause(info: RetryInfo): Promise<void> {
       report.retry(info);
-      await sleepUntilStopped(info.delayMs, signal, stop);
+      await abortableSleep(info.delayMs, signal, stop);
     }
   };
-}
-
-/**
- * Waits `ms` between attempts: rejects with the caller's reason when `signal` aborts, and
- * resolves early the moment `stop` aborts. Leaves no timer or listener behind.
- */
-function sleepUntilStopped(
-  ms: number,
-  signal: AbortSignal | undefined,
-  stop: AbortSignal | undefined,
-): Promise<void> {
-  if (!stop) return abortableSleep(ms, signal);
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  if (stop.aborted) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const settle = (end: () => void) => () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-      stop.removeEventListener("abort", onStop);
-      end();
-    };
-    const onAbort = settle(() => reject(signal?.reason));
-    const onStop = settle(resolve);
-    const timer = setTimeout(settle(resolve), ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-    stop.addEventListener("abort", onStop, { once: true });
-  });
 }

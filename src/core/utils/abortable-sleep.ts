@@ -1,21 +1,30 @@
 /**
- * Waits `ms` milliseconds, or rejects with `signal.reason` the moment the signal aborts; either
- * way it leaves no timer and no listener behind.
+ * Waits `ms` milliseconds, or rejects with `signal.reason` the moment the signal aborts; resolves
+ * early the moment `endEarly` aborts (a retry sleep that has become pointless). Either way it
+ * leaves no timer and no listener behind.
  *
  * @example
  * await abortableSleep(500, controller.signal);
+ * await abortableSleep(1_000, callerSignal, stopRetrying); // ends at once when retries stop
  */
-export function abortableSleep(ms: number, signal?: AbortSignal | null): Promise<void> {
+export function abortableSleep(
+  ms: number,
+  signal?: AbortSignal | null,
+  endEarly?: AbortSignal,
+): Promise<void> {
   if (signal?.aborted) return Promise.reject(signal.reason);
+  if (endEarly?.aborted) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const onAbort = () => {
+    const settle = (end: () => void) => () => {
       clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
+      endEarly?.removeEventListener("abort", onEnd);
+      end();
+    };
+    const onAbort = settle(() => reject(signal?.reason));
+    const onEnd = settle(resolve);
+    const timer = setTimeout(settle(resolve), ms);
     signal?.addEventListener("abort", onAbort, { once: true });
+    endEarly?.addEventListener("abort", onEnd, { once: true });
   });
 }

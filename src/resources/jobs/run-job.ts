@@ -37,6 +37,9 @@ export interface RunLimits {
   pushGraceMs: number;
 }
 
+/** The outcome of a stop when the caller asked for no cancel. */
+const NOT_CANCELLING: CancelOutcome = { status: "not-attempted", reason: "cancelOnAbort is false" };
+
 /** Marks the run's own deadline, as the abort reason of its controller. */
 class RunDeadline extends Error {}
 
@@ -95,9 +98,7 @@ export async function runJob(steps: RunSteps, limits: RunLimits): Promise<Job> {
           : error instanceof SieveCallbackError
             ? "callback"
             : "error";
-      const cancellation = cancelOnAbort
-        ? await cancelJob(steps, jobId)
-        : ({ status: "not-attempted", reason: "cancelOnAbort is false" } as const);
+      const cancellation = cancelOnAbort ? await cancelJob(steps, jobId) : NOT_CANCELLING;
       // The wait counted only the time left after the push: name the run's whole limit.
       const cause =
         error instanceof SieveWaitTimeoutError && timeoutMs !== undefined
@@ -131,9 +132,7 @@ async function pushWithGrace(
   try {
     const { id } = await steps.push(push.signal, stop);
     if (!stop.aborted) return id;
-    const cancellation = limits.cancelOnAbort
-      ? await cancelJob(steps, id)
-      : ({ status: "not-attempted", reason: "cancelOnAbort is false" } as const);
+    const cancellation = limits.cancelOnAbort ? await cancelJob(steps, id) : NOT_CANCELLING;
     throw new SieveRunAbortedError({
       reason: stopReason(),
       jobId: id,
