@@ -25,7 +25,9 @@ export interface Contenders {
  * The ways to `GET /v2/jobs/{id}` that the overhead benchmark compares, all against `origin`:
  * raw global fetch + JSON.parse (the floor every fetch-based SDK starts from), a bare
  * openapi-fetch client on the same generated types, sieve-client's Node entry (undici agent),
- * sieve-client given the global fetch (the web path), and undici's `Pool.request` (a ceiling).
+ * the same Node client through openapi-fetch (`sieve.raw`: what the typed methods would cost
+ * if they built a `Request` and parsed a `Response` per call), sieve-client given the global
+ * fetch (the web path), and undici's `Pool.request` (a ceiling).
  *
  * @example
  * const { list, close } = createContenders("http://127.0.0.1:41234");
@@ -62,6 +64,17 @@ export function createContenders(origin: string): Contenders {
       key: "sieveNode",
       label: "sieve-client, Node entry (undici)",
       read: () => nodeClient.jobs.get(FIXED_JOB_ID),
+    },
+    {
+      key: "sieveNodeRaw",
+      label: "sieve-client, Node entry through openapi-fetch (sieve.raw)",
+      read: async () => {
+        const { data, error } = await nodeClient.raw.GET("/jobs/{job_id}", {
+          params: { path: { job_id: FIXED_JOB_ID } },
+        });
+        if (!data) throw new Error(`sieve.raw: ${JSON.stringify(error)}`);
+        return data;
+      },
     },
     {
       key: "sieveFetch",
