@@ -26,17 +26,15 @@ export type { RequestOptions } from "./core/request/request-options.js";
 
 export { SieveError } from "./core/errors/sieve-error.js";
 export { SieveApiError } from "./core/errors/sieve-api-error.js";
-export {
-  SieveAuthenticationError,
-  SieveBadRequestError,
-  SieveNotFoundError,
-  SievePaymentRequiredError,
-  SievePermissionError,
-  SieveRateLimitError,
-  SieveResponseTooLargeError,
-  SieveServerError,
-  SieveValidationError,
-} from "./core/errors/status-errors.js";
+export { SieveAuthenticationError } from "./core/errors/sieve-authentication-error.js";
+export { SieveBadRequestError } from "./core/errors/sieve-bad-request-error.js";
+export { SieveNotFoundError } from "./core/errors/sieve-not-found-error.js";
+export { SievePaymentRequiredError } from "./core/errors/sieve-payment-required-error.js";
+export { SievePermissionError } from "./core/errors/sieve-permission-error.js";
+export { SieveRateLimitError } from "./core/errors/sieve-rate-limit-error.js";
+export { SieveResponseTooLargeError } from "./core/errors/sieve-response-too-large-error.js";
+export { SieveServerError } from "./core/errors/sieve-server-error.js";
+export { SieveValidationError } from "./core/errors/sieve-validation-error.js";
 export { SieveConfigError } from "./core/errors/sieve-config-error.js";
 export { SieveConnectionError } from "./core/errors/sieve-connection-error.js";
 export { SieveInputError } from "./core/errors/sieve-input-error.js";

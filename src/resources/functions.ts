@@ -76,9 +76,6 @@ export interface FunctionsResource {
 
 /**
  * Builds `sieve.functions` on a client context.
- *
- * @example
- * const functions = createFunctionsResource(ctx);
  */
 export function createFunctionsResource(ctx: ClientContext): FunctionsResource {
   const pathOf = (ref: string) => {
@@ -96,25 +93,13 @@ export function createFunctionsResource(ctx: ClientContext): FunctionsResource {
     },
 
     async versions(ref, params, options) {
-      const path = pathOf(ref);
-      const query = checkPageQuery(params, { withStatus: false });
-      return ctx.call(
-        "get",
-        "/functions/{owner_name}/{function_name}/versions",
-        { path, query },
-        options,
-      );
+      const input = { path: pathOf(ref), query: checkPageQuery(params, { withStatus: false }) };
+      return ctx.call("get", "/functions/{owner_name}/{function_name}/versions", input, options);
     },
 
     async jobs(ref, params, options) {
-      const path = pathOf(ref);
-      const query = checkPageQuery(params, { withStatus: true });
-      return ctx.call(
-        "get",
-        "/functions/{owner_name}/{function_name}/jobs",
-        { path, query },
-        options,
-      );
+      const input = { path: pathOf(ref), query: checkPageQuery(params, { withStatus: true }) };
+      return ctx.call("get", "/functions/{owner_name}/{function_name}/jobs", input, options);
     },
 
     allJobs(ref, params, options) {

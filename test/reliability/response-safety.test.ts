@@ -8,7 +8,7 @@ import type { ServerResponse } from "node:http";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { SieveApiError, SieveError } from "../../src/index.js";
-import { SieveResponseTooLargeError } from "../../src/core/errors/status-errors.js";
+import { SieveResponseTooLargeError } from "../../src/core/errors/sieve-response-too-large-error.js";
 import { JOB_ID, job, pushResponse } from "../support/fixtures.js";
 import { useLocalServers } from "../support/local-server.js";
 import { ENTRIES, MAY_EXIST, timed } from "./support.js";

@@ -77,10 +77,6 @@ const MAX_TEXT_DETAIL = 300;
  * (`loc: msg`), or the visible text of a non-JSON page (an HTML 502 from a proxy), cut to 300
  * characters. A `detail` of another shape (an object, a number, list items without a
  * `msg`) is rendered as JSON, shortened, never as "undefined".
- *
- * @example
- * describeErrorBody({ detail: "Job not found." }); // "Job not found."
- * describeErrorBody({ detail: { code: 7 } }); // '{"code":7}'
  */
 export function describeErrorBody(body: unknown): string | undefined {
   if (typeof body === "string") {

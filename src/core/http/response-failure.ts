@@ -1,5 +1,5 @@
 import { SieveApiError } from "../errors/sieve-api-error.js";
-import { SieveResponseTooLargeError } from "../errors/status-errors.js";
+import { SieveResponseTooLargeError } from "../errors/sieve-response-too-large-error.js";
 import type { Redactor } from "../utils/redactor.js";
 import type { ResponseHeaders } from "./http-types.js";
 
@@ -25,9 +25,6 @@ export class ResponseFailure extends Error {
 /**
  * The typed error for a `ResponseFailure`: `SieveResponseTooLargeError` for a body past the
  * limit, else a `SieveApiError` saying what could not be read; secrets masked in headers and text.
- *
- * @example
- * throw toApiError(failure, { method, url }, { redactor, maxResponseBytes, note });
  */
 export function toApiError(
   failure: ResponseFailure,

@@ -1,5 +1,5 @@
 import { SieveApiError } from "../errors/sieve-api-error.js";
-import { createApiError } from "../errors/status-errors.js";
+import { createApiError } from "../errors/create-api-error.js";
 import type { HttpRequest, HttpResponse } from "../http/http-types.js";
 import { parseRetryAfter } from "../http/retry-after.js";
 import type { Redactor } from "../utils/redactor.js";
@@ -26,9 +26,6 @@ const MAX_BODY_KEPT = 1_000;
  * page). A 2xx whose body is empty, not JSON, or not the shape `options.shape` expects becomes a
  * `SieveApiError` that says so, never a `SyntaxError` (whose message would quote the body,
  * secrets included) nor a `TypeError` later. Secrets are masked in the body and the headers.
- *
- * @example
- * const job = parseResult<Job>(request, response, { redactor, shape: responseShape("get", "/jobs/{job_id}") });
  */
 export function parseResult<T>(
   request: HttpRequest,

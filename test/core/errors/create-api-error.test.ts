@@ -3,7 +3,7 @@
  * `JSON.stringify` prints.
  */
 import { describe, expect, it } from "vitest";
-import { createApiError } from "../../../src/core/errors/status-errors.js";
+import { createApiError } from "../../../src/core/errors/create-api-error.js";
 import {
   SieveApiError,
   SieveError,

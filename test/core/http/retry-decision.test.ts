@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SieveConnectionError } from "../../../src/core/errors/sieve-connection-error.js";
 import { SieveInputError } from "../../../src/core/errors/sieve-input-error.js";
 import { SieveInternalError } from "../../../src/core/errors/sieve-internal-error.js";
-import { createApiError } from "../../../src/core/errors/status-errors.js";
+import { createApiError } from "../../../src/core/errors/create-api-error.js";
 import { retryDelay, retryDelayAfterError } from "../../../src/core/http/retry-decision.js";
 import { markFinal } from "../../../src/core/http/retry-policy.js";
 

@@ -5,7 +5,8 @@ import { SieveCallbackError } from "../../../src/core/errors/sieve-callback-erro
 import { SieveJobFailedError } from "../../../src/core/errors/sieve-job-failed-error.js";
 import { SieveRunAbortedError } from "../../../src/core/errors/sieve-run-aborted-error.js";
 import { SieveWaitTimeoutError } from "../../../src/core/errors/sieve-wait-timeout-error.js";
-import { SieveBadRequestError, SieveServerError } from "../../../src/core/errors/status-errors.js";
+import { SieveBadRequestError } from "../../../src/core/errors/sieve-bad-request-error.js";
+import { SieveServerError } from "../../../src/core/errors/sieve-server-error.js";
 import { runJob, type RunLimits, type RunSteps } from "../../../src/resources/jobs/run-job.js";
 import { abortableSleep } from "../../../src/core/utils/abortable-sleep.js";
 import { makeJob } from "../../support/job-fixtures.js";

@@ -2,11 +2,9 @@ import { describe, expect, it, vi } from "vitest";
 import type { Job } from "../../../generated/sieve.js";
 import { SieveJobCancelledError } from "../../../src/core/errors/sieve-job-cancelled-error.js";
 import { SieveJobFailedError } from "../../../src/core/errors/sieve-job-failed-error.js";
-import {
-  SieveNotFoundError,
-  SieveRateLimitError,
-  SieveServerError,
-} from "../../../src/core/errors/status-errors.js";
+import { SieveNotFoundError } from "../../../src/core/errors/sieve-not-found-error.js";
+import { SieveRateLimitError } from "../../../src/core/errors/sieve-rate-limit-error.js";
+import { SieveServerError } from "../../../src/core/errors/sieve-server-error.js";
 import { SieveConnectionError } from "../../../src/core/errors/sieve-connection-error.js";
 import { SieveWaitTimeoutError } from "../../../src/core/errors/sieve-wait-timeout-error.js";
 import { SieveCallbackError } from "../../../src/core/errors/sieve-callback-error.js";
