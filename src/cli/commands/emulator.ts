@@ -44,9 +44,6 @@ export const emulatorCommand: CommandSpec = {
  * Refuses an `--api-key` the client would not send as given: empty, blank, with spaces around
  * it (the client trims them), or not a valid header value. The emulator would accept only that
  * key, so the command line it prints could never reach it.
- *
- * @example
- * checkEmulatorKey(""); // throws UsageError: emulator: --api-key must not be empty
  */
 export function checkEmulatorKey(apiKey: string | undefined): void {
   if (apiKey === undefined) return;

@@ -16,55 +16,34 @@ import type { Screen } from "../lib/screen.js";
 export interface FollowPlan {
   /**
    * The status line's text before the job's first status.
-   *
-   * @example
-   * { initial: "pushing" }
    */
   initial: string;
   /**
    * The job's id, when known before starting.
-   *
-   * @example
-   * { jobId: ctx.args[0] }
    */
   jobId?: string;
   /**
    * The status line's text once SIGINT/SIGTERM (or a failed stdout) stopped it, given the job's
    * id when seen.
-   *
-   * @example
-   * { interruptedStatus: (jobId) => (jobId ? "cancelling" : "waiting for the push to answer") }
    */
   interruptedStatus(jobId: string | undefined): string;
   /**
    * What a second SIGINT/SIGTERM, while the first is being handled, reports before the process
    * exits at once with its `exitCode` (default: exit 130/143 silently).
-   *
-   * @example
-   * { onRepeat: (jobId) => new CliError(`job ${jobId} may still be running`, ExitCode.mayBeRunning) }
    */
   onRepeat?(jobId: string | undefined): CliError;
   /**
    * Print each output as it appears (`jobs.outputs`), not only at the end. Never with `--json`.
-   *
-   * @example
-   * { streamOutputs: true }
    */
   streamOutputs: boolean;
   /**
    * Whether the job is this command's work (`run` pushed it): then, should stdout fail once the
    * job ended, stderr says which job ended and how, e.g. `job 3f1c ended (finished), but could
    * not print its outputs: stdout was closed` (see `CommandContext.recordDone`).
-   *
-   * @example
-   * { ownsJob: true }
    */
   ownsJob: boolean;
   /**
    * Starts the wait (or push + wait) with the signal, timeout and status callback given.
-   *
-   * @example
-   * { start: (options) => sieve.jobs.wait(id, options) }
    */
   start(options: {
     signal: AbortSignal;
@@ -74,9 +53,6 @@ export interface FollowPlan {
   /**
    * The error to report when the wait (or run) stopped before the job ended: interrupted, stdout
    * failed, `--timeout`... given the job's id once seen; undefined to report `error` as it is.
-   *
-   * @example
-   * { stopped: (error, jobId) => isStopReason(error) ? new CliError(`stopped waiting for ${jobId}`, error.exitCode) : undefined }
    */
   stopped(error: unknown, jobId: string | undefined): CliError | undefined;
 }
@@ -85,10 +61,6 @@ export interface FollowPlan {
  * Follows a job to its end with a live status line on stderr, then prints its outputs (the job
  * with `--json`). A finished job gives exit 0; a failed or cancelled one prints what it has,
  * then throws the client's error (exit 1); any other error goes through `plan.stopped`.
- *
- * @example
- * return followJob(ctx, { initial: "waiting", jobId: id, interruptedStatus: () => "interrupted",
- *   streamOutputs: false, start: (o) => sieve.jobs.wait(id, o), stopped: () => undefined });
  */
 export async function followJob(ctx: CommandContext, plan: FollowPlan): Promise<ExitCodeValue> {
   const sieve = ctx.client();

@@ -2,9 +2,6 @@ import type { CommandContext } from "../lib/context.js";
 
 /**
  * The same object without its undefined values, for query parameters the user did not give.
- *
- * @example
- * definedOnly({ status: undefined, limit: 20 }); // { limit: 20 }
  */
 export function definedOnly<T extends object>(params: { [K in keyof T]: T[K] | undefined }): T {
   return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)) as T;
@@ -12,9 +9,6 @@ export function definedOnly<T extends object>(params: { [K in keyof T]: T[K] | u
 
 /**
  * Tells on stderr how to read the next page, when there is one (stdout keeps only the table).
- *
- * @example
- * printNextPageHint(ctx, page.next_offset); // "next page: --offset 20"
  */
 export function printNextPageHint(ctx: CommandContext, nextOffset: number | undefined): void {
   if (nextOffset !== undefined && nextOffset >= 0)

@@ -11,13 +11,6 @@ export const MAYBE_CREATED = "the push may have created a job; run `sieve-client
  * created: the stop's own code (130 SIGINT, 143 SIGTERM, 141 closed stdout, 74 failed stdout, 3
  * `--timeout` or a poll that failed for good, 70 a failing callback). A job that may still be
  * running: 4.
- *
- * @example
- * describeRunStop(error).message;
- * // "interrupted by SIGINT; cancelled job 3f1c"
- * // "interrupted by SIGINT; job 3f1c had already ended (finished)"
- * // "interrupted by SIGINT; could not cancel job 3f1c: ...; it may still be running (sieve-client cancel 3f1c stops it)"
- * // "interrupted by SIGINT; the push may have created a job; run `sieve-client list` to check"
  */
 export function describeRunStop(error: SieveRunAbortedError): CliError {
   const [outcome, mayRun] = describeOutcome(error);
@@ -28,10 +21,6 @@ export function describeRunStop(error: SieveRunAbortedError): CliError {
 /**
  * `run`'s report of a stop that did not come as a `SieveRunAbortedError` (a client that rejects
  * with the signal's reason): the job's fate is unknown, so it may still be running (exit 4).
- *
- * @example
- * describeUnknownRunStop(new InterruptedError("SIGINT"), "3f1c").message;
- * // "interrupted by SIGINT; job 3f1c may still be running (sieve-client cancel 3f1c stops it)"
  */
 export function describeUnknownRunStop(error: Error, jobId: string | undefined): CliError {
   const outcome = jobId === undefined ? MAYBE_CREATED : mayStillRun(jobId);
@@ -41,10 +30,6 @@ export function describeUnknownRunStop(error: Error, jobId: string | undefined):
 /**
  * What a second Ctrl-C during `run`'s cancel (or its wait for the push's answer) reports before
  * the process exits at once with 4.
- *
- * @example
- * interruptedAgain("3f1c").message;
- * // "interrupted while cancelling; job 3f1c may still be running (sieve-client cancel 3f1c stops it)"
  */
 export function interruptedAgain(jobId: string | undefined): CliError {
   const message =
