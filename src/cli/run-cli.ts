@@ -17,9 +17,6 @@ import { commandUsage, generalUsage } from "./lib/usage.js";
  * line and 74. A command whose work created or changed something (`push`, `cancel`, `run`) says
  * on stderr what it did when its stdout failed, even closed: `pushed job 3f1c, but could not
  * print its id: stdout was closed`.
- *
- * @example
- * process.exitCode = await runCli(["get", jobId, "--json"], processIo());
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCodeValue> {
   const screen = createScreen(io);

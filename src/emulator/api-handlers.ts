@@ -32,9 +32,6 @@ export interface ApiCall {
 /**
  * Answers one operation of openapi/sieve.yaml from the emulator's state, as Sieve would:
  * query and body problems first (422), then unknown jobs or functions (404), then the result.
- *
- * @example
- * handleOperation(ctx, { match: { operation: "getJob", params: { job_id: id } }, query: new URLSearchParams() });
  */
 export function handleOperation(ctx: ApiContext, { match, query, body }: ApiCall): Reply {
   const { params } = match;

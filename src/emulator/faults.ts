@@ -11,11 +11,6 @@ interface QueuedFault {
 /**
  * The queue behind `emu.faults`: `take` hands the first queued fault that matches a request to
  * the server and counts one hit off it.
- *
- * @example
- * const faults = new FaultQueue();
- * faults.next({ status: 503 });
- * faults.take("GET", "/jobs"); // { status: 503 }
  */
 export class FaultQueue implements Faults {
   #queue: QueuedFault[] = [];
@@ -44,9 +39,6 @@ export class FaultQueue implements Faults {
 
   /**
    * Consumes one hit of the first fault matching the request, if any.
-   *
-   * @example
-   * const fault = faults.take("POST", "/push");
    */
   take(method: string, path: string): FaultSpec | undefined {
     const index = this.#queue.findIndex((fault) =>
@@ -62,9 +54,6 @@ export class FaultQueue implements Faults {
 
 /**
  * The response a fault with a `status` sends instead of the real one.
- *
- * @example
- * faultReply({ status: 429, retryAfter: 2 }); // 429, Retry-After: 2, {"detail":"Too Many Requests"}
  */
 export function faultReply(fault: FaultSpec & { status: number }): Reply {
   const headers: Record<string, string> = {

@@ -30,10 +30,6 @@ const DAY_MS = 86_400_000;
 
 /**
  * The functions an emulator serves, found by `owner/name` or by version id in O(1).
- *
- * @example
- * const registry = new FunctionRegistry({ "demo/echo": { handler: (i) => i.text } }, Date.now());
- * registry.get("demo", "echo")?.metadata.latest_version?.build_status; // "ready"
  */
 export class FunctionRegistry {
   readonly #byRef = new Map<string, RegisteredFunction>();
@@ -57,9 +53,6 @@ export class FunctionRegistry {
 
   /**
    * A function by owner and name.
-   *
-   * @example
-   * registry.get("demo", "echo");
    */
   get(owner: string, name: string): RegisteredFunction | undefined {
     return this.#byRef.get(`${owner}/${name}`);
@@ -68,9 +61,6 @@ export class FunctionRegistry {
   /**
    * What a validated push runs: by `function` (`owner/name[:version]`) or by version `id`.
    * `"invalid"` for a malformed reference, `undefined` for an unknown function or version.
-   *
-   * @example
-   * registry.resolve({ function: "demo/echo", inputs: {} }); // { fn, versionId }
    */
   resolve(request: PushRequest): PushTarget | "invalid" | undefined {
     if (typeof request.id === "string") return this.#byVersion.get(request.id);

@@ -10,9 +10,6 @@ export interface Reply {
 
 /**
  * A JSON response.
- *
- * @example
- * jsonReply(200, { message: "Job cancelled." });
  */
 export function jsonReply(status: number, value: unknown): Reply {
   return { status, headers: { "content-type": "application/json" }, body: JSON.stringify(value) };
@@ -20,9 +17,6 @@ export function jsonReply(status: number, value: unknown): Reply {
 
 /**
  * An error response in Sieve's `{"detail": "..."}` shape.
- *
- * @example
- * detailReply(404, "Job not found.");
  */
 export function detailReply(status: number, detail: string): Reply {
   return jsonReply(status, { detail });
@@ -30,9 +24,6 @@ export function detailReply(status: number, detail: string): Reply {
 
 /**
  * A 422 in FastAPI's shape, `{"detail": [{loc, msg, type}]}`.
- *
- * @example
- * validationReply([{ loc: ["body", "inputs"], msg: "Field required", type: "missing" }]);
  */
 export function validationReply(issues: ValidationIssue[]): Reply {
   return jsonReply(422, { detail: issues });
@@ -41,9 +32,6 @@ export function validationReply(issues: ValidationIssue[]): Reply {
 /**
  * Writes a reply. With `truncate`, writes the status, the headers (with the full
  * `content-length`) and the first half of the body, then destroys the socket.
- *
- * @example
- * writeReply(res, jsonReply(200, { ok: true }), { truncate: false });
  */
 export function writeReply(res: ServerResponse, reply: Reply, { truncate = false } = {}): void {
   if (res.destroyed || res.writableEnded) return;
@@ -58,9 +46,6 @@ export function writeReply(res: ServerResponse, reply: Reply, { truncate = false
 
 /**
  * Reads a request body as UTF-8, up to `limit` bytes; resolves `undefined` when it is larger.
- *
- * @example
- * const text = await readBody(req, 10 * 1024 * 1024);
  */
 export async function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
   const chunks: Buffer[] = [];

@@ -22,11 +22,6 @@ const DEFAULT_DELAY_MS = 10;
 /**
  * Moves jobs `queued` -> `processing` -> `finished` / `error` / `cancelled`. A queued job holds
  * one timer; a processing job holds its handler's AbortController; an ended job holds neither.
- *
- * @example
- * const runner = new JobRunner({ store, timers, webhooks, events });
- * const job = runner.push(target, { function: "demo/echo", inputs: { text: "hi" } });
- * runner.cancel(job);
  */
 export class JobRunner {
   readonly #deps: RunnerDeps;
@@ -39,9 +34,6 @@ export class JobRunner {
 
   /**
    * Creates a queued job and schedules its start after the function's `delayMs`.
-   *
-   * @example
-   * const job = runner.push(target, request);
    */
   push({ fn, versionId }: PushTarget, request: PushRequest): JobRecord {
     const id = randomUUID();
@@ -81,9 +73,6 @@ export class JobRunner {
 
   /**
    * Cancels a job that has not ended (aborting its handler's signal); false if it had ended.
-   *
-   * @example
-   * if (!runner.cancel(job)) console.log("too late");
    */
   cancel(record: JobRecord): boolean {
     if (record.completedAt !== null) return false;
@@ -93,9 +82,6 @@ export class JobRunner {
 
   /**
    * Aborts every running handler and forgets queued starts (their timers are the TimerSet's).
-   *
-   * @example
-   * runner.abortAll();
    */
   abortAll(): void {
     for (const controller of this.#running.values())

@@ -20,11 +20,6 @@ export interface JobRecord extends EmulatorJob {
 
 /**
  * In-memory jobs: O(1) by id; lists scan newest first and stop once a page is full.
- *
- * @example
- * const store = new JobStore();
- * store.add(record);
- * store.page({ limit: 10, offset: 0 });
  */
 export class JobStore implements JobView {
   readonly #byId = new Map<string, JobRecord>();
@@ -45,9 +40,6 @@ export class JobStore implements JobView {
 
   /**
    * Adds a new job.
-   *
-   * @example
-   * store.add(record);
    */
   add(record: JobRecord): void {
     this.#byId.set(record.id, record);
@@ -60,9 +52,6 @@ export class JobStore implements JobView {
   /**
    * One page of jobs, newest first, optionally only one function's; `next_offset` is
    * `offset + limit` while more jobs match, else -1 (also for `limit` 0, which cannot advance).
-   *
-   * @example
-   * store.page({ limit: 2, offset: 0, status: "finished" }, "demo/echo");
    */
   page({ limit, offset, status }: PageQuery, functionRef?: string): JobPage {
     const source =
@@ -85,9 +74,6 @@ export class JobStore implements JobView {
 
 /**
  * A job as `GET /jobs/{job_id}` shows it, skipping the first `outputOffset` outputs.
- *
- * @example
- * toJob(record, 2).outputs; // the outputs after the first two
  */
 export function toJob(record: JobRecord, outputOffset = 0): Job {
   const [owner_name = "", name = ""] = record.function.split("/");

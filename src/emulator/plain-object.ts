@@ -1,10 +1,6 @@
 /**
  * Whether `value` is a `{...}` object: not null, not an array, not a class instance. The
  * emulator keeps its own copy so that it uses no internal module of the client.
- *
- * @example
- * isPlainObject({ url: "https://example.com/a.mp4" }); // true
- * isPlainObject(new Date()); // false
  */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null) return false;

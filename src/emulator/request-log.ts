@@ -3,9 +3,6 @@ import type { RecordedRequest, RequestMatcher } from "./request-types.js";
 /**
  * Whether a request matches: each field the matcher gives must match (method in any case;
  * path exactly, or tested when a RegExp).
- *
- * @example
- * matchesRequest({ method: "post", path: "/push" }, "POST", "/push"); // true
  */
 export function matchesRequest(
   matcher: RequestMatcher | undefined,

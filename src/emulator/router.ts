@@ -36,9 +36,6 @@ const ROUTES: ReadonlyArray<{ method: string; pattern: string[]; operation: Oper
  * Finds the operation for a method and an API path (after `/v2`). Answers FastAPI's
  * `404 {"detail":"Not Found"}` for an unknown path and `405` for a known path with another
  * method.
- *
- * @example
- * matchRoute("GET", "/jobs/abc"); // { operation: "getJob", params: { job_id: "abc" } }
  */
 export function matchRoute(method: string, path: string): RouteMatch | Reply {
   const segments = path.split("/").slice(1);

@@ -1,19 +1,11 @@
 /**
  * The emulator's timers, tracked so that `close()` can clear every one at once.
- *
- * @example
- * const timers = new TimerSet();
- * const cancel = timers.after(10, () => console.log("tick"));
- * timers.clearAll();
  */
 export class TimerSet {
   readonly #pending = new Set<NodeJS.Timeout>();
 
   /**
    * Runs `fn` after `ms`; returns a function that cancels it.
-   *
-   * @example
-   * const cancel = timers.after(50, start);
    */
   after(ms: number, fn: () => void): () => void {
     const timer = setTimeout(() => {
@@ -29,9 +21,6 @@ export class TimerSet {
 
   /**
    * Resolves after `ms`; never resolves if `clearAll` runs first (the emulator is closing).
-   *
-   * @example
-   * await timers.sleep(20);
    */
   sleep(ms: number): Promise<void> {
     return new Promise((resolve) => this.after(ms, resolve));
@@ -39,9 +28,6 @@ export class TimerSet {
 
   /**
    * Clears every pending timer.
-   *
-   * @example
-   * timers.clearAll();
    */
   clearAll(): void {
     for (const timer of this.#pending) clearTimeout(timer);

@@ -31,9 +31,6 @@ const oneOf = (values: readonly string[]) =>
 /**
  * Reads a non-negative integer query parameter as FastAPI would, adding a pydantic-style issue
  * to `issues` when it is not one.
- *
- * @example
- * readCount(new URLSearchParams("limit=x"), "limit", 500, issues); // 500, issues gets int_parsing
  */
 export function readCount(
   query: URLSearchParams,
@@ -63,9 +60,6 @@ export function readCount(
 
 /**
  * Reads `limit` (default 500), `offset` (default 0) and, with `withStatus`, `status`.
- *
- * @example
- * readPageQuery(new URLSearchParams("limit=2&status=finished"), { withStatus: true }, issues);
  */
 export function readPageQuery(
   query: URLSearchParams,
@@ -88,9 +82,6 @@ export function readPageQuery(
  * invalid JSON, a non-object body, `inputs` missing or not an object, not exactly one of
  * `function` and `id`, a webhook with an unknown type or a URL that is not absolute http(s),
  * an `env` value that is not a string.
- *
- * @example
- * validatePushBody('{"function":"demo/echo"}'); // { issues: [{ loc: ["body", "inputs"], type: "missing", ... }] }
  */
 export function validatePushBody(
   text: string,

@@ -4,11 +4,6 @@ import type { Webhook, WebhookEvent } from "../../generated/sieve.js";
  * POSTs webhook events as JSON. Deliveries of one job go one after another, so a receiver
  * sees `job.start`, each `job.new_output` and `job.complete` in order. A failed delivery (no
  * answer, an error status, a timeout) is dropped without a word and never retried.
- *
- * @example
- * const sender = new WebhookSender(5_000);
- * sender.send("job-1", webhooks, { type: "job.start", body: { job_id: "job-1", status: "processing", error: "", outputs: [] } });
- * await sender.close();
  */
 export class WebhookSender {
   readonly #timeoutMs: number;
@@ -21,9 +16,6 @@ export class WebhookSender {
 
   /**
    * Queues `event` for every webhook of its type, after the job's earlier deliveries.
-   *
-   * @example
-   * sender.send(job.id, job.webhooks, event);
    */
   send(jobId: string, webhooks: readonly Webhook[], event: WebhookEvent): void {
     if (this.#closing.signal.aborted) return;
@@ -42,9 +34,6 @@ export class WebhookSender {
 
   /**
    * Aborts every delivery in flight, drops the queued ones, and resolves once all have settled.
-   *
-   * @example
-   * await sender.close();
    */
   async close(): Promise<void> {
     this.#closing.abort();

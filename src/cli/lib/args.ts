@@ -48,10 +48,6 @@ const MAX_TIMEOUT_MS = 2_147_483_647;
  * Parses `argv` (without `node` and the script) against the commands: the first positional is
  * the command (or `help`), the rest its arguments. Throws `UsageError` for an unknown command or
  * option, an option the command does not take, a wrong number of arguments, or a bad number.
- *
- * @example
- * parseCommandLine(["get", "abc", "--json"], commands);
- * // { kind: "command", command: <get>, args: ["abc"], global: { json: true, ... }, options: {...} }
  */
 export function parseCommandLine(
   argv: readonly string[],

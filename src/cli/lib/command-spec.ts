@@ -8,44 +8,26 @@ export type CommandOptionName = "input" | "status" | "limit" | "offset" | "timeo
 export interface CommandSpec {
   /**
    * The command's name on the command line.
-   *
-   * @example
-   * { name: "get" }
    */
   name: string;
   /**
    * The positional arguments it requires, as shown in its usage.
-   *
-   * @example
-   * { args: ["<job-id>"] }
    */
   args: readonly string[];
   /**
    * The command-specific options it accepts.
-   *
-   * @example
-   * { options: ["status", "limit", "offset"] }
    */
   options: readonly CommandOptionName[];
   /**
    * One line for `sieve-client --help`.
-   *
-   * @example
-   * { summary: "Read a job: its status, inputs and outputs" }
    */
   summary: string;
   /**
    * Command lines shown in its `--help` (without the leading `sieve-client`).
-   *
-   * @example
-   * { examples: ["get 0b2c7e3a-2d9c-4a6e-9f4b-5c1d0e8f7a61 --json"] }
    */
   examples: readonly string[];
   /**
    * Runs the command and resolves with its exit code; throws for the error paths.
-   *
-   * @example
-   * { run: async (ctx) => (ctx.io.stdout.write("ok\n"), ExitCode.ok) }
    */
   run(ctx: CommandContext): Promise<ExitCodeValue>;
 }

@@ -18,18 +18,12 @@ export interface CommandContext {
   screen: Screen;
   /**
    * Prints a command's result: `value` as JSON with `--json`, else the `pretty` lines.
-   *
-   * @example
-   * ctx.emit(job, () => formatJob(job));
    */
   emit(value: unknown, pretty: () => readonly string[]): void;
   /**
    * Records what the command's work did (created or changed), before printing the result that
    * confirms it: should stdout then fail, `runCli` says it on stderr, e.g. `sieve-client: pushed
    * job 3f1c, but could not print its id: stdout was closed` (exit 141, or 74). The last wins.
-   *
-   * @example
-   * ctx.recordDone({ done: `pushed job ${pushed.id}`, unprinted: "its id" });
    */
   recordDone(note: DoneNote): void;
   /** The client, created on first use so that `emulator` and `--help` need no key. */
@@ -42,10 +36,6 @@ export interface CommandContext {
  * client logs each request and retry on stderr. A configuration error that names the client's
  * option `allowInsecureHttp` names the flag `--allow-insecure-http` instead. `onDone` receives
  * what `recordDone` records.
- *
- * @example
- * const io = processIo();
- * const ctx = createCommandContext(parsed, io, createScreen(io));
  */
 export function createCommandContext(
   parsed: {
@@ -97,10 +87,6 @@ export function createCommandContext(
 /**
  * The base URL the client is given: `--base-url`, else `SIEVE_API_URL` when not empty, else
  * undefined (the client's default).
- *
- * @example
- * effectiveBaseUrl({ baseUrl: undefined }, { SIEVE_API_URL: "http://127.0.0.1:8787/v2" });
- * // "http://127.0.0.1:8787/v2"
  */
 export function effectiveBaseUrl(
   global: Pick<GlobalOptions, "baseUrl">,

@@ -12,9 +12,6 @@ import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
 /**
  * A failure the CLI reports as it is: one line on stderr and `exitCode`. `cause`, when given, is
  * what `--debug` prints the stack of.
- *
- * @example
- * throw new CliError("the job was cancelled", ExitCode.jobFailed);
  */
 export class CliError extends Error {
   override name = "CliError";
@@ -29,9 +26,6 @@ export class CliError extends Error {
 /**
  * The command line itself is wrong: unknown command or option, a missing or extra argument, a
  * value that is not a number. `command` names the command whose `--help` to point to.
- *
- * @example
- * throw new UsageError("missing <job-id>", "get");
  */
 export class UsageError extends CliError {
   override name = "UsageError";
@@ -45,9 +39,6 @@ export class UsageError extends CliError {
 
 /**
  * SIGINT or SIGTERM arrived: the abort reason of a command's signal.
- *
- * @example
- * controller.abort(new InterruptedError("SIGINT"));
  */
 export class InterruptedError extends CliError {
   override name = "InterruptedError";
@@ -66,9 +57,6 @@ export class InterruptedError extends CliError {
  * A write to stdout failed: EPIPE (the reader closed it, as `| head -1` does) or another error
  * (ENOSPC on a full disk...). The abort reason of a command's signal, like `InterruptedError`:
  * `run` cancels its job on it, then exits 141 (EPIPE) or 74.
- *
- * @example
- * process.stdout.on("error", (error) => controller.abort(new OutputError(error)));
  */
 export class OutputError extends CliError {
   override name = "OutputError";
@@ -91,9 +79,6 @@ export type StopReason = InterruptedError | OutputError;
 
 /**
  * Whether `value` is a `StopReason` (the reason a command's signal was aborted with).
- *
- * @example
- * if (isStopReason(signal.reason)) console.error(signal.reason.message);
  */
 export function isStopReason(value: unknown): value is StopReason {
   return value instanceof InterruptedError || value instanceof OutputError;
@@ -103,9 +88,6 @@ export function isStopReason(value: unknown): value is StopReason {
  * The exit code for an error: 1 a job failed or was cancelled, 2 a usage or configuration
  * error, 3 an API, network or wait-timeout error, 70 anything unexpected; a `CliError` says its
  * own (130, 141, 143, 74, 4...).
- *
- * @example
- * exitCodeFor(new SieveNotFoundError(init)); // 3
  */
 export function exitCodeFor(error: unknown): ExitCodeValue {
   if (error instanceof CliError) return error.exitCode;
@@ -124,10 +106,6 @@ export function exitCodeFor(error: unknown): ExitCodeValue {
 /**
  * What to print on stderr for an error: one line `sieve-client: <message>`, and with `debug` the
  * stack traces of the error and of its causes after it.
- *
- * @example
- * describeError(new UsageError("unknown command \"pus\""), false);
- * // 'sieve-client: unknown command "pus" (see sieve-client --help)'
  */
 export function describeError(error: unknown, debug: boolean): string {
   const line = `sieve-client: ${oneLine(messageOf(error, debug))}`;

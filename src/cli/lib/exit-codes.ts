@@ -2,9 +2,6 @@
  * The exit codes of `sieve-client`, documented in the README's "Command line" section. A script
  * can retry on `apiError` (the job's fate is unknown) but not on `jobFailed` (the job ended), and
  * must check on its jobs after `mayBeRunning`.
- *
- * @example
- * process.exitCode = ExitCode.usage;
  */
 export const ExitCode = {
   /** The command succeeded (and its output was written); for `wait` and `run`, the job finished. */

@@ -5,10 +5,6 @@ import { ExitCode } from "./exit-codes.js";
 /**
  * A 404 from a base URL whose path does not end in `/v2` is most likely a wrong base URL, not a
  * missing job: the error again, with a hint saying so. Any other error is returned as it is.
- *
- * @example
- * withBaseUrlHint(notFound, "http://127.0.0.1:8787").message;
- * // "... (the base URL usually ends in /v2: http://127.0.0.1:8787 does not)"
  */
 export function withBaseUrlHint(error: unknown, baseUrl: string | undefined): unknown {
   if (!(error instanceof SieveApiError) || error.status !== 404 || baseUrl === undefined)
@@ -21,10 +17,6 @@ export function withBaseUrlHint(error: unknown, baseUrl: string | undefined): un
 /**
  * The client's configuration error as the CLI's: where the client says to pass the option
  * `allowInsecureHttp`, the CLI names its flag `--allow-insecure-http`.
- *
- * @example
- * throw toCliConfigError(new SieveConfigError("... or pass allowInsecureHttp: true ..."));
- * // "... or pass --allow-insecure-http ..."
  */
 export function toCliConfigError(error: unknown): unknown {
   if (!(error instanceof SieveConfigError) || !error.message.includes("allowInsecureHttp"))

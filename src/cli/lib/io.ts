@@ -21,9 +21,6 @@ export interface InterruptOptions {
    * Called on a second SIGINT/SIGTERM (the signal is already aborted): reports what is left
    * undone and returns the exit code; the process then exits at once. By default it exits
    * silently with the signal's code (130 or 143).
-   *
-   * @example
-   * io.onInterrupt({ onRepeat: () => (screen.err("job 3f1c may still be running"), 4) });
    */
   onRepeat?: () => ExitCodeValue;
 }
@@ -50,9 +47,6 @@ export interface CliIo {
  * -1`, ENOSPC from `> /dev/full`) never crashes the process: it aborts every interrupt scope with
  * an `OutputError` (so `run` cancels its job) and `finishOutput` reports it. A failing stderr is
  * ignored: there is nothing left to report it on.
- *
- * @example
- * process.exitCode = await runCli(process.argv.slice(2), processIo());
  */
 export function processIo(): CliIo {
   const scopes = new Set<AbortController>();

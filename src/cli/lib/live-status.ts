@@ -13,44 +13,26 @@ export interface LiveStatus {
 export interface LiveStatusOptions {
   /**
    * Redraw in place with the elapsed time (a terminal), else one line per status change.
-   *
-   * @example
-   * startLiveStatus(screen, { tty: process.stderr.isTTY === true, now: Date.now, initial: "waiting" });
    */
   tty: boolean;
   /**
    * The clock, in ms.
-   *
-   * @example
-   * startLiveStatus(screen, { tty: true, now: () => fakeNow, initial: "pushing" });
    */
   now(): number;
   /**
    * What the line says before the first status (shown on a terminal only).
-   *
-   * @example
-   * startLiveStatus(screen, { tty: true, now: Date.now, initial: "pushing" });
    */
   initial: string;
   /**
    * The job's id, when known from the start.
-   *
-   * @example
-   * startLiveStatus(screen, { tty: true, now: Date.now, initial: "waiting", jobId: id });
    */
   jobId?: string;
   /**
    * How often a terminal's line is redrawn with the new elapsed time, in ms (default 200).
-   *
-   * @example
-   * startLiveStatus(screen, { tty: true, now: Date.now, initial: "waiting", intervalMs: 100 });
    */
   intervalMs?: number;
   /**
    * The terminal's width, read at each redraw.
-   *
-   * @example
-   * startLiveStatus(screen, { tty: true, now: Date.now, initial: "waiting", columns: () => 80 });
    */
   columns?: () => number | undefined;
 }
@@ -58,11 +40,6 @@ export interface LiveStatusOptions {
 /**
  * Starts the status line. On a terminal it is drawn at once and redrawn every `intervalMs` and
  * on every status change; elsewhere (a pipe, a CI log) one line is written per status change.
- *
- * @example
- * const live = startLiveStatus(screen, { tty: true, now: Date.now, initial: "pushing" });
- * live.update("queued", job.id);
- * live.stop();
  */
 export function startLiveStatus(screen: Screen, options: LiveStatusOptions): LiveStatus {
   const { tty, now, columns } = options;

@@ -7,16 +7,10 @@ import { CliError, type OutputError } from "./errors.js";
 export interface DoneNote {
   /**
    * What was done, as the start of a sentence.
-   *
-   * @example
-   * { done: "pushed job 3f1c" }
    */
   done: string;
   /**
    * What stdout was to receive.
-   *
-   * @example
-   * { unprinted: "its id" }
    */
   unprinted: string;
 }
@@ -25,11 +19,6 @@ export interface DoneNote {
  * The error to report when stdout failed after a command's work was done: one line that says
  * what was done and why its result was not printed, with the failure's exit code (141 for a
  * closed stdout, 74 for another write error) and the failure as its cause.
- *
- * @example
- * lostOutputError({ done: "pushed job 3f1c", unprinted: "its id" }, failure).message;
- * // "pushed job 3f1c, but could not print its id: stdout was closed"
- * // "pushed job 3f1c, but could not print its id: ENOSPC: no space left on device, write"
  */
 export function lostOutputError(note: DoneNote, failure: OutputError): CliError {
   const { cause } = failure;

@@ -3,9 +3,6 @@ import type { FunctionIO, FunctionVersion, Job, SieveFunction } from "../../node
 /**
  * One output on one line: its number, its Sieve type and its data as JSON (so that a string
  * with line breaks or a file's `{ url }` still fits on one line).
- *
- * @example
- * formatOutput({ type: "str", data: "hola" }, 1); // 'output 1 (str): "hola"'
  */
 export function formatOutput(output: FunctionIO, index: number): string {
   const type = output.type ? ` (${output.type})` : "";
@@ -14,10 +11,6 @@ export function formatOutput(output: FunctionIO, index: number): string {
 
 /**
  * A job as aligned `field value` lines, its inputs and outputs one per line.
- *
- * @example
- * formatJob(job).join("\n");
- * // id        3f1c...\nfunction  demo/dubbing\nstatus    finished\n...
  */
 export function formatJob(job: Job): string[] {
   const rows: Array<[string, string]> = [
@@ -38,9 +31,6 @@ export function formatJob(job: Job): string[] {
 
 /**
  * Jobs as a table: id, status, function, created.
- *
- * @example
- * formatJobTable(page.data); // ["id  status  function  created", "3f1c...  finished  demo/echo  2026-..."]
  */
 export function formatJobTable(jobs: readonly Job[]): string[] {
   if (jobs.length === 0) return ["no jobs"];
@@ -52,9 +42,6 @@ export function formatJobTable(jobs: readonly Job[]): string[] {
 
 /**
  * A function: name, description, its latest version and the inputs that version declares.
- *
- * @example
- * formatFunction(fn)[0]; // "function     demo/dubbing"
  */
 export function formatFunction(fn: SieveFunction): string[] {
   const version = fn.latest_version;
@@ -74,9 +61,6 @@ export function formatFunction(fn: SieveFunction): string[] {
 
 /**
  * Versions as a table: id, build status, compute type, ready since.
- *
- * @example
- * formatVersions(versions); // ["id  build  compute  ready", "3f1c...  ready  l4  2026-..."]
  */
 export function formatVersions(versions: readonly FunctionVersion[]): string[] {
   if (versions.length === 0) return ["no versions"];
@@ -88,9 +72,6 @@ export function formatVersions(versions: readonly FunctionVersion[]): string[] {
 
 /**
  * The document `--json` prints: indented JSON, one document.
- *
- * @example
- * toJson({ id: "abc" }); // '{\n  "id": "abc"\n}'
  */
 export function toJson(value: unknown): string {
   return JSON.stringify(value, null, 2);

@@ -5,9 +5,6 @@ import { SieveInputError } from "../../node.js";
  * Turns `--input` arguments into a push's `inputs`: `key=value` is a string, `key:=json` a JSON
  * value (`count:=3`, `file:='{"url":"https://..."}'`), and `key=@file.json` the JSON in that
  * file. A repeated key, a missing `=`, bad JSON or an unreadable file throws `SieveInputError`.
- *
- * @example
- * parseInputs(["target_language=spanish", "speed:=1.5"]); // { target_language: "spanish", speed: 1.5 }
  */
 export function parseInputs(
   args: readonly string[],

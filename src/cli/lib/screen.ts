@@ -21,12 +21,6 @@ export interface Screen {
 
 /**
  * The screen on the CLI's streams.
- *
- * @example
- * const screen = createScreen(processIo());
- * screen.status("processing  1.2s");
- * screen.out("output 1 (str): \"hola\"");
- * screen.endStatus();
  */
 export function createScreen(io: Pick<CliIo, "stdout" | "stderr">): Screen {
   let shown: string | undefined;

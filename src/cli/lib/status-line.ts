@@ -10,11 +10,6 @@ export interface StatusLineState {
 
 /**
  * Elapsed time, to the tenth of a second under a minute, then to the second.
- *
- * @example
- * formatElapsed(12_345); // "12.3s"
- * formatElapsed(125_000); // "2m05s"
- * formatElapsed(3_725_000); // "1h02m05s"
  */
 export function formatElapsed(ms: number): string {
   const tenths = Math.floor(Math.max(0, ms) / 100);
@@ -30,10 +25,6 @@ export function formatElapsed(ms: number): string {
  * The status line, columns aligned from one line to the next: status, elapsed time, job id.
  * Cut to `width - 1` characters when given (a line as wide as the terminal wraps, and a wrapped
  * line cannot be redrawn in place).
- *
- * @example
- * renderStatusLine({ status: "processing", elapsedMs: 1_234, jobId: "3f1c2a9e" });
- * // "processing    1.2s  job 3f1c2a9e"
  */
 export function renderStatusLine(state: StatusLineState, width?: number): string {
   const job = state.jobId ? `  job ${state.jobId}` : "";

@@ -2,9 +2,6 @@ import { commandOptionHelp, globalOptionHelp, type CommandSpec } from "./command
 
 /**
  * `sieve-client --help`: the commands, the options, the input syntax and the exit codes.
- *
- * @example
- * process.stdout.write(generalUsage(commands));
  */
 export function generalUsage(commands: readonly CommandSpec[]): string {
   return [
@@ -35,9 +32,6 @@ export function generalUsage(commands: readonly CommandSpec[]): string {
 
 /**
  * `sieve-client <command> --help`: its arguments, options and examples.
- *
- * @example
- * process.stdout.write(commandUsage(runCommand));
  */
 export function commandUsage(command: CommandSpec): string {
   const own = command.options.map((name) => commandOptionHelp[name]);

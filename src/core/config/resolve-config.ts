@@ -42,9 +42,6 @@ const OPTION_NAMES = keysOf<SieveClientOptions>()([
 /**
  * Applies defaults (`SIEVE_API_KEY`, `SIEVE_API_URL`, 2 retries, 60 s, 32 MiB bodies) and checks every option,
  * throwing `SieveConfigError` with the fix for the first one that is wrong.
- *
- * @example
- * resolveConfig({ apiKey: "k", baseUrl: "http://127.0.0.1:4010" }, {}).baseUrl; // "http://127.0.0.1:4010"
  */
 export function resolveConfig(
   options: SieveClientOptions = {},

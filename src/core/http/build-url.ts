@@ -8,10 +8,6 @@ const serializeQuery = createQuerySerializer();
  * ones `sieve.raw` uses: each `{param}` guarded as a path segment (see `guardedPathSerializer`)
  * and percent-encoded; each defined query value appended, encoded. So the typed methods and
  * `sieve.raw` build every URL the same way.
- *
- * @example
- * buildUrl("https://mango.sievedata.com/v2", "/jobs/{job_id}", { job_id: "a b" }, { offset: 2 });
- * // "https://mango.sievedata.com/v2/jobs/a%20b?offset=2"
  */
 export function buildUrl(
   baseUrl: string,

@@ -24,9 +24,6 @@ export interface DecodedBody {
  * Undoes the `Content-Encoding` of a Node body stream (undici's), streaming: `gzip`, `deflate`
  * (zlib-wrapped or raw, as fetch takes both) and `br` through `node:zlib`, in reverse order when several are listed. For an encoding it
  * does not know it returns `{ unknown }` instead, the raw stream untouched.
- *
- * @example
- * const decoded = decodeBody(response.body, response.headers["content-encoding"]);
  */
 export function decodeBody(
   body: Readable,

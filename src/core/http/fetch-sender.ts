@@ -23,10 +23,6 @@ import { NOT_SENT_TWICE } from "./transport-failures.js";
  * rejection of fetch's promise, or a failure while the body streams, is a `NetworkFailure`; a
  * fetch that throws synchronously or resolves with no `Response` is a `BrokenFetch` (a bug,
  * never retried). Every `Set-Cookie` is kept in the headers' record.
- *
- * @example
- * const send = createFetchSender(globalThis.fetch);
- * const response = await send({ method: "GET", url, headers, body: undefined }, signal);
  */
 export function createFetchSender(fetch: FetchLike): Sender {
   return async (request, signal, options): Promise<HttpResponse> => {

@@ -8,9 +8,6 @@ const PATH_PARAM = /\{([^{}]+)\}/g;
  * given as a valid segment (not empty, `.` or `..`, no `/`), or the call throws
  * `SieveInputError` before anything is sent. Bare openapi-fetch turns `job_id: ".."` into
  * `GET /v2/` and leaves a missing parameter as a literal `{job_id}`. This also guards `sieve.raw`.
- *
- * @example
- * guardedPathSerializer("/jobs/{job_id}", { job_id: "a b" }); // "/jobs/a%20b"
  */
 export function guardedPathSerializer(
   pathname: string,

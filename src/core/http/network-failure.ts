@@ -4,9 +4,6 @@
  * sender failure that is not wrapped in this is a bug (in the client, or a runtime it does not
  * support, such as a missing `Agent.request`) and is never retried. Internal: the transport
  * unwraps it, so callers see the runtime's own error as `cause`.
- *
- * @example
- * throw new NetworkFailure(error); // inside a sender
  */
 export class NetworkFailure extends Error {
   override name = "NetworkFailure";
@@ -19,9 +16,6 @@ export class NetworkFailure extends Error {
 /**
  * True when undici (or Node's net, tls or dns) raised `error`: each sets a string `code` on its
  * errors, such as `UND_ERR_SOCKET` or `ECONNRESET`.
- *
- * @example
- * hasErrorCode(Object.assign(new Error("reset"), { code: "ECONNRESET" })); // true
  */
 export function hasErrorCode(error: unknown): boolean {
   return typeof (error as { code?: unknown } | null)?.code === "string";
@@ -32,9 +26,6 @@ export function hasErrorCode(error: unknown): boolean {
  * instead of returning a promise, or resolved with something that is not a `Response`. That is a
  * bug in the caller's fetch, not the network: the transport makes it a `SieveInternalError`
  * that names the fetch, and never retries it. `cause` is what the fetch threw, if it threw.
- *
- * @example
- * throw new BrokenFetch("resolved with null instead of a Response");
  */
 export class BrokenFetch extends Error {
   override name = "BrokenFetch";

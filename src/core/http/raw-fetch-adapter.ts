@@ -7,9 +7,6 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
  * The `fetch` given to openapi-fetch for `sieve.raw`: turns its `Request` into plain data
  * (reading the body once, so retries can resend it), sends it through the client's transport,
  * and hands back a `Response` for openapi-fetch to parse.
- *
- * @example
- * createClient<paths>({ baseUrl, fetch: createRawFetchAdapter(transport) });
  */
 export function createRawFetchAdapter(
   transport: Transport,

@@ -12,9 +12,6 @@ export interface BodyOrigin {
  * (with a `ResponseFailure` of kind `too-large`) at the first chunk past `maxBytes`: no more
  * than `maxBytes` (plus one chunk) is ever held. Leaving the loop early ends the iterable, so
  * the stream under it is cancelled or destroyed.
- *
- * @example
- * const text = await readBody(decodedChunks, 32 * 1024 * 1024, { status, headers });
  */
 export async function readBody(
   chunks: AsyncIterable<Uint8Array>,
@@ -37,10 +34,6 @@ export async function readBody(
  * True when a body is surely within `maxBytes` without counting it: not encoded (decoding would
  * grow it to an unknown size) and with a `Content-Length` under the limit, which both fetch and
  * undici hold the body to. Such a body is read whole, much more cheaply than streamed.
- *
- * @example
- * isKnownSmall(null, "512", 32 * 1024 * 1024); // true
- * isKnownSmall("gzip", "512", 32 * 1024 * 1024); // false
  */
 export function isKnownSmall(
   contentEncoding: string | null | undefined,
@@ -58,9 +51,6 @@ export function isKnownSmall(
 /**
  * The chunks of a web `ReadableStream`, through its reader (async iteration of streams is not
  * in every runtime). Stopping early cancels the stream, which ends the download.
- *
- * @example
- * const text = await readBody(streamChunks(response.body), limit, origin);
  */
 export async function* streamChunks(
   stream: ReadableStream<Uint8Array>,

@@ -14,9 +14,6 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
  * - A hop to another origin (host, port or scheme) carries no header the caller set: not the
  *   API key, nor any custom `headers` option; only the `User-Agent` the client sends anywhere.
  *   A hop on the same origin keeps every header. Once dropped, headers stay dropped.
- *
- * @example
- * const next = nextRedirect(request, response); // only User-Agent if the origin changed
  */
 export function nextRedirect(
   request: HttpRequest,

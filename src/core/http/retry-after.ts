@@ -1,9 +1,6 @@
 /**
  * Reads how long the server asked to wait, in milliseconds: `retry-after-ms` first, then
  * `Retry-After` as seconds or as an HTTP date. Undefined when absent, unreadable or negative.
- *
- * @example
- * parseRetryAfter(new Headers({ "retry-after": "2" })); // 2000
  */
 export function parseRetryAfter(
   headers: { get(name: string): string | null },

@@ -22,10 +22,6 @@ export type AttemptOutcome =
  * `retryDelayAfterError`), so "transient" means the same everywhere: the statuses and failures
  * `retry-policy.ts` names, with the server's `Retry-After` (up to `maxRetryDelayMs`) or the
  * exponential backoff for the `retry`-th retry (0-based).
- *
- * @example
- * retryDelay("GET", { status: 503, retryAfterMs: 2_000 }, 0, { maxRetryDelayMs: 60_000 }); // 2000
- * retryDelay("POST", { status: 503, retryAfterMs: undefined }, 0, policy); // undefined: the job may exist
  */
 export function retryDelay(
   method: string,
@@ -47,9 +43,6 @@ export function retryDelay(
  * `retryDelay` for an error a call already threw, as the poll loop sees it: a `SieveApiError`
  * by its status and `retryAfterMs`, a `SieveConnectionError` by its cause. Anything else (a
  * `SieveInternalError`, a `SieveInputError`, a failure marked final) is never retried.
- *
- * @example
- * retryDelayAfterError("GET", new SieveServerError(init503), 0, policy); // a backoff delay
  */
 export function retryDelayAfterError(
   method: string,

@@ -15,10 +15,6 @@ const NEVER_SENT_CODES = new Set([
 /**
  * True for methods that may be repeated without a second effect. `POST /push` creates a paid
  * job, so POST (and PATCH) are not.
- *
- * @example
- * isIdempotent("GET"); // true
- * isIdempotent("POST"); // false
  */
 export function isIdempotent(method: string): boolean {
   return method !== "POST" && method !== "PATCH";
@@ -27,10 +23,6 @@ export function isIdempotent(method: string): boolean {
 /**
  * Whether a response status deserves another attempt: 408, 429 and 500/502/503/504 for
  * idempotent methods; only 429 (the server refused before doing anything) for POST.
- *
- * @example
- * shouldRetryStatus("GET", 503); // true
- * shouldRetryStatus("POST", 503); // false: the job may exist
  */
 export function shouldRetryStatus(method: string, status: number): boolean {
   return isIdempotent(method) ? RETRYABLE_STATUSES.has(status) : status === 429;
@@ -39,9 +31,6 @@ export function shouldRetryStatus(method: string, status: number): boolean {
 /**
  * Whether a failure with no response deserves another attempt: always for idempotent methods;
  * for POST only when the request surely never left (refused, DNS, unreachable).
- *
- * @example
- * shouldRetryFailure("POST", Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } })); // true
  */
 export function shouldRetryFailure(method: string, error: unknown): boolean {
   return isIdempotent(method) || requestNeverLeft(error);
@@ -51,9 +40,6 @@ export function shouldRetryFailure(method: string, error: unknown): boolean {
  * True when a fetch failure (or anything in its `cause` chain, or an `AggregateError` of
  * connection attempts) carries a code that proves nothing was sent. Unknown failures are
  * assumed to have been sent: a resend could duplicate a paid job.
- *
- * @example
- * requestNeverLeft({ cause: { code: "ECONNRESET" } }); // false
  */
 export function requestNeverLeft(error: unknown): boolean {
   const seen = new Set<unknown>();
@@ -84,9 +70,6 @@ const finalFailures = new WeakSet<object>();
  * Marks an error the transport decided never to retry although its class or status usually is
  * (a redirect loop, a body past `maxResponseBytes` or in an unknown encoding), so that the job
  * loops, which apply the same rule, do not poll through it either. Returns the error.
- *
- * @example
- * throw markFinal(new SieveConnectionError("more than 5 redirects", target));
  */
 export function markFinal<E extends object>(error: E): E {
   finalFailures.add(error);
@@ -95,9 +78,6 @@ export function markFinal<E extends object>(error: E): E {
 
 /**
  * True for an error marked with `markFinal`.
- *
- * @example
- * isFinal(markFinal(new Error("x"))); // true
  */
 export function isFinal(error: unknown): boolean {
   return typeof error === "object" && error !== null && finalFailures.has(error);

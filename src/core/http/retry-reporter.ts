@@ -13,10 +13,6 @@ export interface RetryReporter {
  * promise they return that rejects, is swallowed, so that a broken observer never changes how a
  * call ends. Used by the transport for each retry of one request, and by the job loops (through
  * `ctx.reportRetry`) for each transient failure of a poll.
- *
- * @example
- * const report = createRetryReporter({ logger: console, onRetry: (info) => metrics.count(info) });
- * report.retry({ attempt: 1, delayMs: 500, method: "GET", url, status: 503 });
  */
 export function createRetryReporter(observers: {
   logger?: Logger | undefined;

@@ -21,9 +21,6 @@ export class AttemptTimeout extends Error {
  * A failure that is neither the network's nor the server's: a bug in the client, in the `fetch`
  * the caller passed (`BrokenFetch`), or a runtime it does not support. Final, never retried,
  * and no loop polls through it.
- *
- * @example
- * throw internalFailure(new TypeError("agent.request is not a function"), request, redactor);
  */
 export function internalFailure(
   error: unknown,
@@ -47,9 +44,6 @@ export function internalFailure(
 /**
  * The typed error of a failed attempt: `SieveTimeoutError` for an `AttemptTimeout`, else a
  * `SieveConnectionError` with the most specific reason; a push's carries `NOT_SENT_TWICE`.
- *
- * @example
- * throw describeFailure(error, { method, url, timeoutMs }, redactor);
  */
 export function describeFailure(
   error: unknown,

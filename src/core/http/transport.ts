@@ -79,10 +79,6 @@ interface AttemptState {
  * cannot use (past `maxResponseBytes`, undecodable) is final. A non-idempotent request (POST)
  * that was answered with a redirect is never sent again, whatever the hop brought. Once
  * `limits.stopRetrying` aborts, the call ends as if its retries had run out.
- *
- * @example
- * const transport = createTransport({ send: createFetchSender(fetch), maxRetries: 2, maxRetryDelayMs: 60_000, timeoutMs: 60_000 });
- * const response = await transport({ method: "GET", url, headers, body: undefined });
  */
 export function createTransport(config: TransportConfig): Transport {
   const { send } = config;

@@ -24,9 +24,6 @@ let sharedAgent: Agent | undefined;
  * most `MAX_CONNECTIONS_PER_ORIGIN` sockets per origin, so thousands of concurrent waits share a
  * pool rather than overflowing the server's listen queue. Like fetch, it asks for and decodes
  * gzip, deflate and br bodies, and reads at most `maxResponseBytes` decoded bytes.
- *
- * @example
- * const send = createUndiciSender();
  */
 export function createUndiciSender(): Sender {
   const agent = (sharedAgent ??= new Agent({

@@ -16,9 +16,6 @@ const NO_OPTIONS: CheckedCallOptions = { signal: undefined, limits: undefined };
 /**
  * Checks a method's last argument (`{ signal?, timeoutMs?, maxRetries? }`), naming the field at
  * fault, and splits it into the signal and the limits.
- *
- * @example
- * checkCallOptions({ timeoutMs: 5_000 }); // { signal: undefined, limits: { timeoutMs: 5000, maxRetries: undefined } }
  */
 export function checkCallOptions(options: RequestOptions | undefined): CheckedCallOptions {
   if (options === undefined) return NO_OPTIONS;

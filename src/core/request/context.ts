@@ -49,9 +49,6 @@ export interface ClientContext {
 /**
  * Builds the context shared by the resources of one client: URLs from the spec's templates,
  * default headers, the transport, and parsing into typed results or errors.
- *
- * @example
- * const ctx = createContext(transport, config);
  */
 export function createContext(
   transport: Transport,

@@ -37,9 +37,6 @@ export const MAX_REMEMBERED_KEYS = 100_000;
  * latest `remember` keys (100,000 by default) are kept, so a duplicate could only slip through
  * if more items than that were created during the iteration. Items removed while paging shift
  * the other way and may be missed; offset paging cannot see them.
- *
- * @example
- * for await (const job of paginate((offset) => fetchJobsPage(offset))) console.log(job.id);
  */
 export async function* paginate<T>(
   fetchPage: (offset: number) => Promise<Page<T>>,
@@ -81,10 +78,6 @@ function idOf(item: unknown): unknown {
  * null on a short page) means there is none. A `next_offset` that is anything else than `-1` or
  * a non-negative integer (a string, a fraction, `-5`) is the server's fault: `SievePageError`,
  * rather than a next request that would blame the caller's `params.offset`.
- *
- * @example
- * nextOffsetOf({ data: jobs, next_offset: -1 }, 0, 100); // undefined
- * nextOffsetOf({ data: jobs, next_offset: "100" }, 0, 100); // throws SievePageError
  */
 export function nextOffsetOf(
   page: { data: unknown[]; next_offset?: number },

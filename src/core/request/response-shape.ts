@@ -86,9 +86,6 @@ const named = new Map<OperationKey, ShapeCheck>();
 
 /**
  * The shape check of the 2xx body of `method path`; what it reports names the operation.
- *
- * @example
- * responseShape("get", "/jobs/{job_id}")(null); // 'what GET /jobs/{job_id} returns: expected a job object, got null'
  */
 export function responseShape<M extends HttpMethod>(method: M, path: PathWith<M>): ShapeCheck {
   const key = `${method} ${path}` as OperationKey;

@@ -2,10 +2,6 @@
  * Waits `ms` milliseconds, or rejects with `signal.reason` the moment the signal aborts; resolves
  * early the moment `endEarly` aborts (a retry sleep that has become pointless). Either way it
  * leaves no timer and no listener behind.
- *
- * @example
- * await abortableSleep(500, controller.signal);
- * await abortableSleep(1_000, callerSignal, stopRetrying); // ends at once when retries stop
  */
 export function abortableSleep(
   ms: number,

@@ -1,9 +1,6 @@
 /**
  * True for an AbortSignal, including one from another realm or polyfill (duck-typed, since
  * `instanceof` fails across realms).
- *
- * @example
- * isAbortSignal(new AbortController().signal); // true
  */
 export function isAbortSignal(value: unknown): value is AbortSignal {
   return (

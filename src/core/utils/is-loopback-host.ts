@@ -1,10 +1,6 @@
 /**
  * True for hosts that never leave the machine: `localhost` (and `*.localhost`), 127.0.0.0/8 and
  * `[::1]`. Plain `http://` is allowed to these without opting in.
- *
- * @example
- * isLoopbackHost("127.0.0.1"); // true
- * isLoopbackHost("example.com"); // false
  */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase();

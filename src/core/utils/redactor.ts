@@ -17,10 +17,6 @@ const MIN_SECRET_LENGTH = 4;
  * Builds a redactor for the API key and a push's `env` values: a server may echo a request back
  * in an error body (FastAPI's 422 carries the offending `input`), and no secret may reach an
  * error, a log line or an `onRetry` payload.
- *
- * @example
- * const redact = createRedactor(["sk-live-123", "hunter22"]);
- * redact.text("key sk-live-123"); // "key [redacted]"
  */
 export function createRedactor(secrets: Iterable<string | undefined>): Redactor {
   const list = [...new Set([...secrets].filter(isMaskable))].sort((a, b) => b.length - a.length);

@@ -8,10 +8,6 @@ class Stopped extends Error {
  * even while a `next()` is pending: a plain generator queues `return()` behind that `next()`,
  * which may be a poll or a sleep of seconds. The inner generator gets a signal that aborts on
  * `return()` and when `parent` aborts; a pending `next()` resolves as done on `return()` at once.
- *
- * @example
- * const outputs = stoppableGenerator((signal) => streamOutputs(read, id, schedule, signal), caller);
- * for await (const output of outputs) break; // returns at once
  */
 export function stoppableGenerator<T>(
   start: (signal: AbortSignal) => AsyncGenerator<T, void, undefined>,

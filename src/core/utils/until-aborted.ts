@@ -1,9 +1,6 @@
 /**
  * Settles as `promise` does, or rejects with the signal's reason the moment the signal aborts;
  * it leaves no listener behind, and a late rejection of `promise` is handled, never unhandled.
- *
- * @example
- * await untilAborted(saveToDatabase(job), signal);
  */
 export function untilAborted<T>(
   promise: PromiseLike<T>,

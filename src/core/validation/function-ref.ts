@@ -20,10 +20,6 @@ export const FUNCTION_REF_PART = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  * Parses `owner/name`, or `owner/name:version` where `allowVersion` is set (a push may pin a
  * version; the metadata endpoints take none). Each part must be a valid path segment and match
  * `FUNCTION_REF_PART`, so `"demo/echo "` and `"a:b/c"` are refused before anything is sent.
- *
- * @example
- * parseFunctionRef("function", "sieve/dubbing:2", { allowVersion: true }); // { owner: "sieve", name: "dubbing", version: "2" }
- * parseFunctionRef("ref", "demo/echo "); // throws SieveInputError (field "ref name")
  */
 export function parseFunctionRef(
   field: string,

@@ -26,10 +26,6 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
  * numbers, booleans, null and objects with a working `toJSON` (a Date). An object property
  * whose value is `undefined` is allowed and left out, as JSON does: it is how TypeScript's
  * optional fields look.
- *
- * @example
- * toJsonValue("request.inputs", { when: new Date(0), tags: ["a"] }); // { when: "1970-01-01T00:00:00.000Z", tags: ["a"] }
- * toJsonValue("request.inputs", { n: 1n }); // throws SieveInputError on "request.inputs.n"
  */
 export function toJsonValue(field: string, value: unknown): JsonValue {
   try {
@@ -170,10 +166,6 @@ function refuse(path: string, reason: string, cause?: unknown): never {
 
 /**
  * True for `{...}` objects: not null, not an array, not a class instance such as a Date.
- *
- * @example
- * isPlainObject({}); // true
- * isPlainObject([]); // false
  */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null) return false;

@@ -2,9 +2,6 @@
  * Lists the keys of `T` at run time, checked at compile time: a key `T` does not have, or one of
  * its keys left out, is a type error. So the lists of known option names that the validators
  * check against can never drift from the types they mirror.
- *
- * @example
- * const CALL_OPTION_NAMES = keysOf<RequestOptions>()(["signal", "timeoutMs", "maxRetries"]);
  */
 export function keysOf<T>() {
   return <const K extends readonly (keyof T & string)[]>(

@@ -13,9 +13,6 @@ export interface PageQuery {
 /**
  * Checks a list call's `{ limit?, offset?, status? }` (`status` only where `withStatus`) and
  * returns only the fields that are set.
- *
- * @example
- * checkPageQuery({ limit: 10 }, { withStatus: true }); // { limit: 10 }
  */
 export function checkPageQuery(
   params: PageQuery | undefined,
@@ -38,9 +35,6 @@ const DEFAULT_PAGE_SIZE = 100;
 /**
  * Checks the params of an iterator over pages (`jobs.all`, `functions.allJobs`,
  * `functions.allVersions`): `pageSize` (default 100) and, `withStatus`, a status filter.
- *
- * @example
- * checkIterationParams({ status: "error" }, { withStatus: true }); // { pageSize: 100, filter: { status: "error" } }
  */
 export function checkIterationParams(
   params: { status?: JobStatus; pageSize?: number } | undefined,

@@ -17,11 +17,6 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
  * though both could be percent-encoded). Bare openapi-fetch would turn `".."` into a request for
  * the parent path; other characters are safe because they are percent-encoded. A bad value is
  * quoted shortened.
- *
- * @example
- * checkPathSegment("jobId", "43d7add5-61cf-44ad-aac8-c5d14c642bb4"); // ok
- * checkPathSegment("jobId", ".."); // throws SieveInputError
- * checkPathSegment("jobId", " "); // throws SieveInputError
  */
 export function checkPathSegment(field: string, value: unknown): string {
   if (typeof value !== "string")

@@ -22,9 +22,6 @@ const PUSH_FIELDS = keysOf<PushRequest>()(["function", "id", "inputs", "webhooks
  *
  * The result is a fresh copy of plain data (a `toJSON` already applied, `undefined` properties
  * left out), so `JSON.stringify` of it is exactly what was checked.
- *
- * @example
- * checkPushRequest({ function: "sieve/dubbing", inputs: { target_language: "spanish" } });
  */
 export function checkPushRequest(request: unknown): PushRequest {
   // First what the caller gave (so messages describe it), then the copy: exactly what will be
@@ -60,9 +57,6 @@ function checkShape(request: unknown): asserts request is Record<string, unknown
 
 /**
  * Checks one webhook: `type` one of the spec's event types, `url` an absolute http(s) URL.
- *
- * @example
- * checkWebhook("webhooks[0]", { type: "job.complete", url: "https://example.com/hook" });
  */
 export function checkWebhook(field: string, webhook: unknown): Webhook {
   if (!isPlainObject(webhook))

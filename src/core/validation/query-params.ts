@@ -6,10 +6,6 @@ import { COUNT, checkInput } from "./rules.js";
 
 /**
  * Checks an optional limit or offset: absent, or a non-negative safe integer.
- *
- * @example
- * checkCount("limit", 50); // 50
- * checkCount("offset", -1); // throws SieveInputError
  */
 export function checkCount(field: string, value: unknown): number | undefined {
   return checkInput(field, value, COUNT);
@@ -17,9 +13,6 @@ export function checkCount(field: string, value: unknown): number | undefined {
 
 /**
  * Checks an optional job status filter against the spec's enum.
- *
- * @example
- * checkJobStatus("status", "finished"); // "finished"
  */
 export function checkJobStatus(field: string, value: unknown): JobStatus | undefined {
   if (value === undefined) return undefined;
@@ -35,9 +28,6 @@ export function checkJobStatus(field: string, value: unknown): JobStatus | undef
 /**
  * Rejects keys a caller passed that the method does not know (a typo such as `webhook` for
  * `webhooks` would otherwise be dropped in silence).
- *
- * @example
- * checkKnownKeys("params", { limit: 1 }, ["limit", "offset"]); // ok
  */
 export function checkKnownKeys(field: string, value: object, allowed: readonly string[]): void {
   for (const key of Object.keys(value)) {
@@ -52,9 +42,6 @@ export function checkKnownKeys(field: string, value: object, allowed: readonly s
 
 /**
  * Checks that an optional argument is a plain object (or absent) and returns it, `{}` if absent.
- *
- * @example
- * checkOptionalObject("params", undefined); // {}
  */
 export function checkOptionalObject<T extends object>(
   field: string,

@@ -7,11 +7,6 @@ export const MAX_QUOTED_CHARS = 40;
  * characters with an ellipsis and its full length; a number or boolean as written; anything
  * else by its type name. Every validator quotes through this, so a 100 KB id never yields a
  * 100 KB message.
- *
- * @example
- * quoteValue("demo/echo "); // '"demo/echo "'
- * quoteValue("x".repeat(100_000)); // '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" (100000 characters)'
- * quoteValue([1]); // "array"
  */
 export function quoteValue(value: unknown): string {
   if (typeof value === "string") {
@@ -26,9 +21,6 @@ export function quoteValue(value: unknown): string {
 /**
  * Cuts a text (an error message, a rendering of a server's body) to `max` characters with an
  * ellipsis, so that nothing quoted in a message can grow it without bound.
- *
- * @example
- * shorten("abcdef", 3); // "abc…"
  */
 export function shorten(text: string, max = MAX_QUOTED_CHARS): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
@@ -36,9 +28,6 @@ export function shorten(text: string, max = MAX_QUOTED_CHARS): string {
 
 /**
  * A short name for the type of a value, for error messages: `null`, `array`, `number`...
- *
- * @example
- * typeName([]); // "array"
  */
 export function typeName(value: unknown): string {
   if (value === null) return "null";

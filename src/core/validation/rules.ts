@@ -53,10 +53,6 @@ export const ABORT_SIGNAL = rule<AbortSignal>("an AbortSignal", isAbortSignal);
 /**
  * Checks a method argument against `rule`: undefined passes as undefined; anything else that
  * fails throws `SieveInputError` naming `field` and quoting the value (shortened).
- *
- * @example
- * checkInput("options.timeoutMs", 5_000, MILLISECONDS); // 5000
- * checkInput("params.limit", -1, COUNT); // throws "Invalid params.limit: expected a non-negative integer, got -1"
  */
 export function checkInput<T>(field: string, value: unknown, expected: Rule<T>): T | undefined {
   if (value === undefined || expected.test(value)) return value;
@@ -66,9 +62,6 @@ export function checkInput<T>(field: string, value: unknown, expected: Rule<T>):
 /**
  * Checks an option of `createSieveClient` against `rule`, as `checkInput` does, but throws
  * `SieveConfigError` ("maxRetries must be a non-negative integer (got -1).").
- *
- * @example
- * checkOption("maxRetries", 2, COUNT); // 2
  */
 export function checkOption<T>(name: string, value: unknown, expected: Rule<T>): T | undefined {
   if (value === undefined || expected.test(value)) return value;

@@ -43,9 +43,6 @@ const CANCEL_TIMEOUT_MS = 10_000;
 
 /**
  * Builds `sieve.jobs` on a client context.
- *
- * @example
- * const jobs = createJobsResource(ctx);
  */
 export function createJobsResource(ctx: ClientContext): JobsResource {
   // The wait and stream loops retry by themselves, so each of their reads is a single attempt,

@@ -52,10 +52,6 @@ export interface JobPoller {
  * The one poll loop's moving parts: each read is limited to the time left and made with no
  * retries of its own, so that one rule (`retryDelayAfterError`, the transport's) and one schedule
  * decide when to read again. One timer at a time: the sleep, or the read in flight.
- *
- * @example
- * const poller = createJobPoller(readJob, id, { signal, timeoutMs, reportRetry });
- * const job = await poller.read(undefined); // undefined after a transient failure
  */
 export function createJobPoller(read: JobReader, jobId: string, options: PollerOptions): JobPoller {
   const { signal, timeoutMs, minDelayMs } = options;

@@ -20,10 +20,6 @@ const JITTER = 0.1;
  * The delay before poll number `index + 1`: `intervalMs × 1.5^index`, capped at
  * `maxIntervalMs`, less up to 10 % of jitter so that thousands of waits started together do not
  * poll in lockstep.
- *
- * @example
- * pollDelay(0, DEFAULT_POLL_SCHEDULE, () => 0); // 500
- * pollDelay(9, DEFAULT_POLL_SCHEDULE, () => 0); // 3000
  */
 export function pollDelay(
   index: number,

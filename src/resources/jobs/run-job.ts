@@ -52,9 +52,6 @@ class RunDeadline extends Error {}
  * - During the wait, or when `onStatus` throws, or a poll fails for good: the job is cancelled.
  * Every such stop rejects with `SieveRunAbortedError` (job id, whether a job may exist, the
  * cancel's outcome). A job that fails or is cancelled by someone else rejects as in `wait`.
- *
- * @example
- * const job = await runJob(steps, { signal, timeoutMs: 60_000, cancelOnAbort: true, pushGraceMs: 10_000 });
  */
 export async function runJob(steps: RunSteps, limits: RunLimits): Promise<Job> {
   const { signal, timeoutMs, cancelOnAbort } = limits;

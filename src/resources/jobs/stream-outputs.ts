@@ -10,9 +10,6 @@ import { throwIfJobFailed } from "./wait-for-job.js";
  * so far), so a failed poll loses nothing and repeats nothing. Polls fast again as soon as a new
  * output arrives; ends when the job finishes; throws `SieveJobFailedError` or
  * `SieveJobCancelledError`. A job without `outputs` (absent or null) has none yet.
- *
- * @example
- * for await (const output of streamOutputs(readJob, id, schedule, signal, report)) console.log(output.data);
  */
 export async function* streamOutputs(
   read: JobReader,

@@ -10,9 +10,6 @@ import type { ResolvedWaitOptions } from "./wait-options.js";
 
 /**
  * Throws the error that fits a job that ended badly; returns for any other status.
- *
- * @example
- * throwIfJobFailed(job); // SieveJobFailedError for status "error"
  */
 export function throwIfJobFailed(job: Job): void {
   if (job.status === "error") throw new SieveJobFailedError(job);
@@ -24,9 +21,6 @@ export function throwIfJobFailed(job: Job): void {
  * are reported and retried until the wait's own deadline; anything else ends the wait at once.
  * `onStatus` runs on each status change; a promise it returns is awaited (an abort still ends
  * the wait at once), and what it throws or rejects ends the wait with `SieveCallbackError`.
- *
- * @example
- * const job = await waitForJob(readJob, id, resolveWaitOptions({ timeoutMs: 60_000 }), report);
  */
 export async function waitForJob(
   read: JobReader,

@@ -66,9 +66,6 @@ export interface ResolvedWaitOptions extends PollSchedule {
 
 /**
  * Checks wait options, naming the field at fault, and applies the default schedule.
- *
- * @example
- * resolveWaitOptions({ timeoutMs: 1_000 }, ["cancelOnAbort"]);
  */
 export function resolveWaitOptions(
   options?: WaitOptions,
