@@ -12,11 +12,27 @@ import type { SieveClientOptions } from "./core/config/client-options.js";
 import { createContext } from "./core/request/context.js";
 import { resolveConfig } from "./core/config/resolve-config.js";
 
-/** A Sieve API client: one typed method per operation, plus the raw openapi-fetch client. */
+/**
+ * A Sieve API client: one typed method per operation, plus the raw openapi-fetch client.
+ *
+ * @example
+ * const sieve: SieveClient = createSieveClient();
+ * const job = await sieve.jobs.get(id);
+ */
 export interface SieveClient {
-  /** Push, read, list, cancel, wait for and stream jobs. */
+  /**
+   * Push, read, list, cancel, wait for and stream jobs.
+   *
+   * @example
+   * const { id } = await sieve.jobs.push({ function: "sieve/dubbing", inputs });
+   */
   jobs: JobsResource;
-  /** Read functions, their versions and their jobs. */
+  /**
+   * Read functions, their versions and their jobs.
+   *
+   * @example
+   * const fn = await sieve.functions.get("sieve/dubbing");
+   */
   functions: FunctionsResource;
   /**
    * The typed openapi-fetch client on the same auth, retries, timeouts and path guard, for

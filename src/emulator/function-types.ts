@@ -1,12 +1,32 @@
 import type { EnvironmentVariable } from "../../generated/sieve.js";
 
-/** What a handler receives besides its inputs. */
+/**
+ * What a handler receives besides its inputs.
+ *
+ * @example
+ * const handler: FunctionHandler = (inputs, { jobId, env }) => `${jobId}: ${env.GREETING ?? "hello"}`;
+ */
 export interface HandlerContext {
-  /** The id of the job being run. */
+  /**
+   * The id of the job being run.
+   *
+   * @example
+   * { handler: (inputs, { jobId }) => `ran as job ${jobId}` }
+   */
   jobId: string;
-  /** Aborted when the job is cancelled or the emulator closes; stop work when it fires. */
+  /**
+   * Aborted when the job is cancelled or the emulator closes; stop work when it fires.
+   *
+   * @example
+   * { handler: async function* (inputs, { signal }) { for (let i = 0; i < 10 && !signal.aborted; i++) yield i; } }
+   */
   signal: AbortSignal;
-  /** The `env` of the push, `{}` when none was given. */
+  /**
+   * The `env` of the push, `{}` when none was given.
+   *
+   * @example
+   * { handler: (inputs, { env }) => (env.API_TOKEN ? "authorized" : "no token") }
+   */
   env: Readonly<Record<string, string>>;
 }
 
@@ -23,7 +43,13 @@ export interface HandlerContext {
  */
 export type FunctionHandler = (inputs: Record<string, unknown>, ctx: HandlerContext) => unknown;
 
-/** One input a function declares in its metadata (`FunctionVersion.inputs`). */
+/**
+ * One input a function declares in its metadata (`FunctionVersion.inputs`).
+ *
+ * @example
+ * const file: FunctionInputSpec = { name: "file", type: "sieve.File", description: "The video to dub." };
+ * await startEmulator({ functions: { "demo/dub": { inputs: [file] } } });
+ */
 export interface FunctionInputSpec {
   /**
    * The input's key in `PushRequest.inputs`.
@@ -55,7 +81,13 @@ export interface FunctionInputSpec {
   optional?: boolean;
 }
 
-/** A function the emulator serves, keyed `"owner/name"` in `EmulatorOptions.functions`. */
+/**
+ * A function the emulator serves, keyed `"owner/name"` in `EmulatorOptions.functions`.
+ *
+ * @example
+ * const echo: EmulatedFunction = { handler: (inputs) => inputs.text, inputs: [{ name: "text", type: "str" }] };
+ * const emu = await startEmulator({ functions: { "demo/echo": echo } });
+ */
 export interface EmulatedFunction {
   /**
    * Produces the job's outputs (see `FunctionHandler`). Without one, a job ends with no outputs.

@@ -12,7 +12,13 @@ import { TimerSet } from "./timers.js";
 import type { Emulator, EmulatorEvents, EmulatorOptions, RecordedRequest } from "./types.js";
 import { WebhookSender } from "./webhook-sender.js";
 
-/** The API key an emulator accepts unless `apiKey` says otherwise. */
+/**
+ * The API key an emulator accepts unless `apiKey` says otherwise.
+ *
+ * @example
+ * const emu = await startEmulator();
+ * const sieve = createSieveClient({ apiKey: DEFAULT_EMULATOR_API_KEY, baseUrl: emu.url });
+ */
 export const DEFAULT_EMULATOR_API_KEY = "sieve-emulator-key";
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;

@@ -13,16 +13,32 @@ import type { RequestOptions } from "../core/request/request-options.js";
 import { parseFunctionRef } from "../core/validation/function-ref.js";
 import { checkIterationParams, checkPageQuery } from "../core/validation/page-query.js";
 
-/** Query parameters of `GET /functions/{owner_name}/{function_name}/versions`. */
+/**
+ * Query parameters of `GET /functions/{owner_name}/{function_name}/versions`.
+ *
+ * @example
+ * const versions = await sieve.functions.versions("sieve/dubbing", { limit: 10, offset: 10 });
+ */
 export type ListVersionsParams = NonNullable<
   operations["listFunctionVersions"]["parameters"]["query"]
 >;
-/** Query parameters of `GET /functions/{owner_name}/{function_name}/jobs`. */
+/**
+ * Query parameters of `GET /functions/{owner_name}/{function_name}/jobs`.
+ *
+ * @example
+ * const page = await sieve.functions.jobs("sieve/dubbing", { status: "error", limit: 20 });
+ */
 export type ListFunctionJobsParams = NonNullable<
   operations["listFunctionJobs"]["parameters"]["query"]
 >;
 
-/** `sieve.functions`: read a function's metadata, versions and jobs. */
+/**
+ * `sieve.functions`: read a function's metadata, versions and jobs.
+ *
+ * @example
+ * const fn = await sieve.functions.get("sieve/dubbing");
+ * for await (const version of sieve.functions.allVersions("sieve/dubbing")) console.log(version.id);
+ */
 export interface FunctionsResource {
   /**
    * Reads a function and its latest version (`GET /functions/{owner}/{name}`).

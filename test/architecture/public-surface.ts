@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import ts from "typescript";
 
-/** A declaration in `src/` with a JSDoc comment, and whether the package's users can reach it. */
+/** A declaration in `src/` with a JSDoc comment or on the public surface, and whether users can reach it. */
 export interface DocumentedDeclaration {
   /** `src/...:line name`. */
   where: string;
@@ -83,17 +83,18 @@ export function documentedDeclarations(root: string): DocumentedDeclaration[] {
   for (const file of program.getSourceFiles()) {
     if (!file.fileName.startsWith(srcDir)) continue;
     const visit = (node: ts.Node): void => {
-      const docs = (node as { jsDoc?: ts.JSDoc[] }).jsDoc;
+      const docs = (node as { jsDoc?: ts.JSDoc[] }).jsDoc ?? [];
       const isFileHeader = ts.isImportDeclaration(node) || ts.isExportDeclaration(node);
-      if (docs?.length && !isFileHeader) {
+      const isPublic =
+        publicNodes.has(node) ||
+        (ts.isVariableStatement(node) &&
+          node.declarationList.declarations.some((d) => publicNodes.has(d)));
+      if ((docs.length || (isPublic && needsOwnDoc(node))) && !isFileHeader) {
         const name = (node as { name?: ts.Node }).name?.getText(file) ?? "";
         const line = file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
         found.push({
           where: `${file.fileName.slice(srcDir.length - 4)}:${line} ${name}`,
-          isPublic:
-            publicNodes.has(node) ||
-            (ts.isVariableStatement(node) &&
-              node.declarationList.declarations.some((d) => publicNodes.has(d))),
+          isPublic,
           hasExample: docs.some((doc) => doc.tags?.some((tag) => tag.tagName.text === "example")),
         });
       }
@@ -102,4 +103,34 @@ export function documentedDeclarations(root: string): DocumentedDeclaration[] {
     visit(file);
   }
   return found;
+}
+
+/**
+ * Whether a public declaration must carry its own JSDoc: exported functions, classes, interfaces,
+ * type aliases and constants, and the properties and methods of public types. Constructors and
+ * `override`s document themselves through the class and the member they override; members of an
+ * inline type literal, through the type that holds them.
+ */
+function needsOwnDoc(node: ts.Node): boolean {
+  if (ts.isConstructorDeclaration(node)) return false;
+  const modifiers = ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []) : [];
+  if (modifiers.some((m) => m.kind === ts.SyntaxKind.OverrideKeyword)) return false;
+  if (ts.isPrivateIdentifier((node as { name?: ts.Node }).name ?? node)) return false;
+  // Members of an inline type literal (a union's variants) are described by their type's JSDoc.
+  if (
+    (ts.isPropertySignature(node) || ts.isMethodSignature(node)) &&
+    !ts.isInterfaceDeclaration(node.parent)
+  )
+    return false;
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isClassDeclaration(node) ||
+    ts.isInterfaceDeclaration(node) ||
+    ts.isTypeAliasDeclaration(node) ||
+    ts.isVariableStatement(node) ||
+    ts.isPropertySignature(node) ||
+    ts.isPropertyDeclaration(node) ||
+    ts.isMethodSignature(node) ||
+    ts.isMethodDeclaration(node)
+  );
 }

@@ -8,9 +8,34 @@ import type { SieveConnectionError } from "../errors/sieve-connection-error.js";
  * createSieveClient({ logger: console });
  */
 export interface Logger {
+  /**
+   * Each request sent and each answer, with the key redacted.
+   *
+   * @example
+   * createSieveClient({ logger: { debug: (line) => process.stderr.write(`${line}\n`) } });
+   */
   debug?(message: string): void;
+  /**
+   * Not called by the client today; accepted so that `console` and most loggers fit as they are.
+   *
+   * @example
+   * createSieveClient({ logger: { info: console.info } });
+   */
   info?(message: string): void;
+  /**
+   * A retry, or a transient failure a wait polls through.
+   *
+   * @example
+   * createSieveClient({ logger: { warn: (line) => metrics.increment("sieve.retry", { line }) } });
+   */
   warn?(message: string): void;
+  /**
+   * Not called by the client today (failures are thrown, and retries go to `warn`); accepted so
+   * that `console` and most loggers fit as they are.
+   *
+   * @example
+   * createSieveClient({ logger: { error: console.error } });
+   */
   error?(message: string): void;
 }
 
@@ -21,24 +46,65 @@ export interface Logger {
  * createSieveClient({ onRetry: (r) => console.warn(`retry ${r.attempt} in ${r.delayMs} ms`, r.status ?? r.error?.message) });
  */
 export interface RetryInfo {
-  /** 1 for the first retry, 2 for the second... */
+  /**
+   * 1 for the first retry, 2 for the second...
+   *
+   * @example
+   * createSieveClient({ onRetry: ({ attempt }) => console.warn(`retry #${attempt}`) });
+   */
   attempt: number;
-  /** How long the client waits before sending again, in milliseconds. */
+  /**
+   * How long the client waits before sending again, in milliseconds.
+   *
+   * @example
+   * createSieveClient({ onRetry: ({ delayMs }) => console.warn(`retrying in ${delayMs} ms`) });
+   */
   delayMs: number;
-  /** HTTP method of the request. */
+  /**
+   * HTTP method of the request.
+   *
+   * @example
+   * createSieveClient({ onRetry: ({ method, url }) => console.warn(`retrying ${method} ${url}`) });
+   */
   method: string;
-  /** Full request URL. */
+  /**
+   * Full request URL.
+   *
+   * @example
+   * createSieveClient({ onRetry: (info) => console.warn(`retrying ${info.url}`) });
+   */
   url: string;
-  /** The status that caused the retry, when a response arrived. */
+  /**
+   * The status that caused the retry, when a response arrived.
+   *
+   * @example
+   * createSieveClient({ onRetry: ({ status }) => status === 429 && console.warn("rate limited") });
+   */
   status?: number;
-  /** The failure that caused the retry, when no response arrived. */
+  /**
+   * The failure that caused the retry, when no response arrived.
+   *
+   * @example
+   * createSieveClient({ onRetry: ({ error }) => error && console.warn("network:", error.message) });
+   */
   error?: SieveConnectionError;
 }
 
-/** The fetch signature the client accepts: the global one or any compatible implementation. */
+/**
+ * The fetch signature the client accepts: the global one or any compatible implementation.
+ *
+ * @example
+ * createSieveClient({ fetch: (url, init) => globalThis.fetch(url, init) });
+ */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
-/** Options of `createSieveClient`. Every one is optional. */
+/**
+ * Options of `createSieveClient`. Every one is optional.
+ *
+ * @example
+ * const options: SieveClientOptions = { apiKey: process.env.SIEVE_API_KEY, timeoutMs: 30_000 };
+ * const sieve = createSieveClient(options);
+ */
 export interface SieveClientOptions {
   /**
    * The Sieve API key, sent only as the `X-API-Key` header. Defaults to `process.env.SIEVE_API_KEY`
@@ -75,8 +141,8 @@ export interface SieveClientOptions {
   maxRetries?: number;
   /**
    * The longest wait the client accepts from `Retry-After`, in milliseconds (default 60 000). A
-   * server asking for more gets no silent sleep: the call fails at once with
-   * `SieveRateLimitError` carrying `retryAfterMs`.
+   * server asking for more gets no silent sleep: the call fails at once with the response's
+   * error (`SieveRateLimitError` for a 429, `SieveServerError` for a 503) carrying `retryAfterMs`.
    *
    * @example
    * createSieveClient({ maxRetryDelayMs: 10_000 });

@@ -36,18 +36,56 @@ export interface ApiErrorInit {
  */
 export class SieveApiError extends SieveError {
   override name = "SieveApiError";
+  /**
+   * The HTTP status of the answer.
+   *
+   * @example
+   * if (error instanceof SieveApiError && error.status === 409) console.warn("conflict");
+   */
   readonly status: number;
+  /**
+   * The request's method, e.g. `GET`.
+   *
+   * @example
+   * if (error instanceof SieveApiError) console.error(`${error.method} ${error.url}: ${error.status}`);
+   */
   readonly method: string;
+  /**
+   * The request's URL (query included; the key is never in it).
+   *
+   * @example
+   * if (error instanceof SieveApiError) console.error(`failed: ${error.url}`);
+   */
   readonly url: string;
-  /** The parsed JSON body, or the raw text when the body was not JSON. */
+  /**
+   * The parsed JSON body, or the raw text when the body was not JSON.
+   *
+   * @example
+   * if (error instanceof SieveValidationError) console.error(JSON.stringify(error.body));
+   */
   readonly body: unknown;
-  /** The server's explanation: `detail` of the JSON body, or the text of a non-JSON page. */
+  /**
+   * The server's explanation: `detail` of the JSON body, or the text of a non-JSON page.
+   *
+   * @example
+   * if (error instanceof SieveApiError) console.error(`Sieve said: ${error.detail}`);
+   */
   readonly detail: string;
-  /** Response headers, lower-cased names. */
+  /**
+   * Response headers, lower-cased names.
+   *
+   * @example
+   * if (error instanceof SieveApiError) console.error(error.headers["content-type"]);
+   */
   readonly headers: Record<string, string>;
   /**
-   * What the server asked to wait before retrying (`Retry-After`), in milliseconds, when it
-   * said. Set on the error when the wait was longer than `maxRetryDelayMs`, or retries ran out.
+   * What the server asked to wait before retrying (`Retry-After`), in milliseconds, when the
+   * error response said: e.g. when the wait was longer than `maxRetryDelayMs`, or retries ran
+   * out.
+   *
+   * @example
+   * if (error instanceof SieveRateLimitError && error.retryAfterMs !== undefined)
+   *   console.warn(`the server asks to wait ${error.retryAfterMs} ms`);
    */
   readonly retryAfterMs: number | undefined;
 

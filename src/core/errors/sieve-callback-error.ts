@@ -14,9 +14,19 @@ import { SieveError } from "./sieve-error.js";
  */
 export class SieveCallbackError extends SieveError {
   override name = "SieveCallbackError";
-  /** The option whose callback failed, e.g. `onStatus`. */
+  /**
+   * The option whose callback failed, e.g. `onStatus`.
+   *
+   * @example
+   * if (error instanceof SieveCallbackError) console.error(`${error.callback} threw`, error.cause);
+   */
   readonly callback: string;
-  /** The job being waited for. */
+  /**
+   * The job being waited for.
+   *
+   * @example
+   * if (error instanceof SieveCallbackError) await sieve.jobs.cancel(error.jobId); // wait does not cancel
+   */
   readonly jobId: string;
 
   constructor(callback: string, jobId: string, cause: unknown) {

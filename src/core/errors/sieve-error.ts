@@ -16,7 +16,12 @@ export class SieveError extends Error {
     super(message, options);
   }
 
-  /** A plain, secret-free summary: what `JSON.stringify(error)` prints. */
+  /**
+   * A plain, secret-free summary: what `JSON.stringify(error)` prints.
+   *
+   * @example
+   * if (error instanceof SieveError) logger.error("sieve call failed", error.toJSON());
+   */
   toJSON(): Record<string, unknown> {
     return { name: this.name, message: this.message };
   }

@@ -19,7 +19,12 @@ const MAX_REASON = 1_000;
  */
 export class SieveInputError extends SieveError {
   override name = "SieveInputError";
-  /** The argument or field at fault, e.g. `jobId`, `request.webhooks[0].url`. */
+  /**
+   * The argument or field at fault, e.g. `jobId`, `request.webhooks[0].url`.
+   *
+   * @example
+   * if (error instanceof SieveInputError && error.field === "jobId") console.error("not a job id");
+   */
   readonly field: string;
 
   constructor(field: string, reason: string, options?: { cause?: unknown }) {

@@ -13,7 +13,12 @@ import { SieveError } from "./sieve-error.js";
  */
 export class SieveJobCancelledError extends SieveError {
   override name = "SieveJobCancelledError";
-  /** The job as last read, with status `cancelled`. */
+  /**
+   * The job as last read, with status `cancelled`.
+   *
+   * @example
+   * if (error instanceof SieveJobCancelledError) console.warn(`${error.job.outputs.length} outputs before the cancel`);
+   */
   readonly job: Job;
 
   constructor(job: Job) {

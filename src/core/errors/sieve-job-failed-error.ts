@@ -14,9 +14,19 @@ import { SieveError } from "./sieve-error.js";
  */
 export class SieveJobFailedError extends SieveError {
   override name = "SieveJobFailedError";
-  /** The job as last read, with status `error`. */
+  /**
+   * The job as last read, with status `error`.
+   *
+   * @example
+   * if (error instanceof SieveJobFailedError) console.error(`job ${error.job.id} failed at ${error.job.completed_at}`);
+   */
   readonly job: Job;
-  /** The job's error text, as Sieve reported it (short JSON when it is not a string). */
+  /**
+   * The job's error text, as Sieve reported it (short JSON when it is not a string).
+   *
+   * @example
+   * if (error instanceof SieveJobFailedError) console.error(error.jobError); // e.g. "CUDA out of memory"
+   */
   readonly jobError: string;
 
   constructor(job: Job) {

@@ -15,9 +15,19 @@ import { SieveError } from "./sieve-error.js";
  */
 export class SievePageError extends SieveError {
   override name = "SievePageError";
-  /** The offset of the page that was read. */
+  /**
+   * The offset of the page that was read.
+   *
+   * @example
+   * if (error instanceof SievePageError) console.error(`bad page at offset ${error.offset}`);
+   */
   readonly offset: number;
-  /** The `next_offset` the server returned, when that was the fault. */
+  /**
+   * The `next_offset` the server returned, when that was the fault.
+   *
+   * @example
+   * if (error instanceof SievePageError) console.error("next_offset was", error.nextOffset);
+   */
   readonly nextOffset: unknown;
 
   constructor(reason: string, { offset, nextOffset }: { offset: number; nextOffset?: unknown }) {

@@ -17,9 +17,19 @@ export interface RequestTarget {
  */
 export class SieveRequestError extends SieveError {
   override name = "SieveRequestError";
-  /** HTTP method of the request. */
+  /**
+   * HTTP method of the request.
+   *
+   * @example
+   * if (error instanceof SieveRequestError) console.error(`${error.method} got no response`);
+   */
   readonly method: string;
-  /** Full request URL. */
+  /**
+   * Full request URL.
+   *
+   * @example
+   * if (error instanceof SieveConnectionError) console.error(`could not reach ${error.url}`);
+   */
   readonly url: string;
 
   constructor(message: string, target: RequestTarget, options?: { cause?: unknown }) {

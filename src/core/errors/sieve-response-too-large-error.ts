@@ -11,7 +11,12 @@ import { SieveApiError, type ApiErrorInit } from "./sieve-api-error.js";
  */
 export class SieveResponseTooLargeError extends SieveApiError {
   override name = "SieveResponseTooLargeError";
-  /** The limit the body went past, in bytes. */
+  /**
+   * The limit the body went past, in bytes.
+   *
+   * @example
+   * if (error instanceof SieveResponseTooLargeError) console.error(`body over ${error.maxResponseBytes} bytes`);
+   */
   readonly maxResponseBytes: number;
 
   constructor(init: ApiErrorInit & { maxResponseBytes: number }) {

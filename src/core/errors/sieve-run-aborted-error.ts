@@ -8,6 +8,10 @@ import { SieveError } from "./sieve-error.js";
  *   the status it ended with, read after the refusal.
  * - `not-attempted`: no cancel was sent; `reason` says why (no job was created, its id is
  *   unknown, or `cancelOnAbort: false`).
+ *
+ * @example
+ * if (error instanceof SieveRunAbortedError && error.cancellation.status === "failed")
+ *   console.error(`job ${error.jobId} may still run:`, error.cancellation.error.message);
  */
 export type CancelOutcome =
   | { status: "cancelled" }
@@ -18,6 +22,9 @@ export type CancelOutcome =
 /**
  * Why `jobs.run` stopped before the job ended: its signal aborted, its `timeoutMs` ran out,
  * `onStatus` threw, or a poll failed with an error that is not transient (a 401, a bug).
+ *
+ * @example
+ * if (error instanceof SieveRunAbortedError && error.reason === "timeout") console.warn("run took too long");
  */
 export type RunStopReason = "aborted" | "timeout" | "callback" | "error";
 
@@ -37,7 +44,8 @@ export interface RunAbortedInit {
  * `jobs.run` stopped before its job ended: aborted by its signal, out of `timeoutMs`, ended by
  * an `onStatus` callback that threw, or by a poll that failed for good. It says what is known: the job's id when the push answered,
  * whether a job may exist when it did not, and what became of the cancel (`cancellation`).
- * `cause` is the signal's reason, the `SieveWaitTimeoutError` or the `SieveCallbackError`.
+ * `cause` is the signal's reason, the `SieveWaitTimeoutError`, the `SieveCallbackError` or the
+ * poll's error.
  *
  * @example
  * try {
@@ -49,13 +57,34 @@ export interface RunAbortedInit {
  */
 export class SieveRunAbortedError extends SieveError {
   override name = "SieveRunAbortedError";
-  /** Why the run stopped early. */
+  /**
+   * Why the run stopped early.
+   *
+   * @example
+   * if (error instanceof SieveRunAbortedError) console.warn(`run stopped: ${error.reason}`);
+   */
   readonly reason: RunStopReason;
-  /** The pushed job's id; undefined when the push never answered or failed. */
+  /**
+   * The pushed job's id; undefined when the push never answered or failed.
+   *
+   * @example
+   * if (error instanceof SieveRunAbortedError && error.jobId) console.warn(`job ${error.jobId}: ${error.cancellation.status}`);
+   */
   readonly jobId: string | undefined;
-  /** True when a job may exist although its id is unknown: check `sieve.jobs.list()`. */
+  /**
+   * True when a job may exist although its id is unknown: check `sieve.jobs.list()`.
+   *
+   * @example
+   * if (error instanceof SieveRunAbortedError && error.jobMayExist && !error.jobId)
+   *   console.warn("a job may exist:", (await sieve.jobs.list({ limit: 5 })).data.map((job) => job.id));
+   */
   readonly jobMayExist: boolean;
-  /** What became of the job: cancelled, a cancel that failed, or no cancel and why. */
+  /**
+   * What became of the job: cancelled, a cancel that failed, or no cancel and why.
+   *
+   * @example
+   * if (error instanceof SieveRunAbortedError) console.warn(`cancel: ${error.cancellation.status}`);
+   */
   readonly cancellation: CancelOutcome;
 
   constructor(init: RunAbortedInit) {

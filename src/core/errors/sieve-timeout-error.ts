@@ -13,7 +13,12 @@ import { SieveConnectionError } from "./sieve-connection-error.js";
  */
 export class SieveTimeoutError extends SieveConnectionError {
   override name = "SieveTimeoutError";
-  /** The per-attempt limit that was exceeded, in milliseconds. */
+  /**
+   * The per-attempt limit that was exceeded, in milliseconds.
+   *
+   * @example
+   * if (error instanceof SieveTimeoutError) console.error(`no answer within ${error.timeoutMs} ms`);
+   */
   readonly timeoutMs: number;
 
   constructor(

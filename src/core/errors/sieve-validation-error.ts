@@ -9,6 +9,12 @@ import { SieveApiError, type ApiErrorInit } from "./sieve-api-error.js";
  */
 export class SieveValidationError extends SieveApiError {
   override name = "SieveValidationError";
+  /**
+   * Each field the server rejected: `loc` (where), `msg` (why), `type`.
+   *
+   * @example
+   * if (error instanceof SieveValidationError) for (const i of error.issues) console.log(i.loc.join("."), i.msg);
+   */
   readonly issues: ValidationIssue[];
 
   constructor(init: ApiErrorInit) {

@@ -2,9 +2,10 @@ import type { Job } from "../../../generated/sieve.js";
 import { SieveError } from "./sieve-error.js";
 
 /**
- * `jobs.wait` (or `jobs.outputs`) gave up after its `timeoutMs`; the job itself may still be
- * running. `job` is the last state seen, if any; `cause` the last transient failure, if the
- * polls were failing when time ran out (its message is named in this one's).
+ * `jobs.wait` gave up after its `timeoutMs`; the job itself may still be running (`jobs.run`
+ * rejects with a `SieveRunAbortedError` whose `cause` is this error). `job` is the last state
+ * seen, if any; `cause` the last transient failure, if the polls were failing when time ran out
+ * (its message is named in this one's).
  *
  * @example
  * try {
@@ -15,11 +16,26 @@ import { SieveError } from "./sieve-error.js";
  */
 export class SieveWaitTimeoutError extends SieveError {
   override name = "SieveWaitTimeoutError";
-  /** The id of the job waited for. */
+  /**
+   * The id of the job waited for.
+   *
+   * @example
+   * if (error instanceof SieveWaitTimeoutError) await sieve.jobs.cancel(error.jobId);
+   */
   readonly jobId: string;
-  /** The last state of the job that was read, undefined if no poll succeeded. */
+  /**
+   * The last state of the job that was read, undefined if no poll succeeded.
+   *
+   * @example
+   * if (error instanceof SieveWaitTimeoutError) console.warn(error.job?.status ?? "never read");
+   */
   readonly job: Job | undefined;
-  /** The wait's limit, in milliseconds. */
+  /**
+   * The wait's limit, in milliseconds.
+   *
+   * @example
+   * if (error instanceof SieveWaitTimeoutError) console.warn(`gave up after ${error.timeoutMs} ms`);
+   */
   readonly timeoutMs: number;
 
   constructor(jobId: string, job: Job | undefined, timeoutMs: number, lastFailure?: unknown) {

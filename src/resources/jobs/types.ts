@@ -14,16 +14,35 @@ import type { RequestOptions } from "../../core/request/request-options.js";
 /**
  * A push request: the spec's `PushRequest`, with exactly one of `function` and `id` required
  * at compile time (the spec can only say so in prose).
+ *
+ * @example
+ * const request: PushJobRequest = { function: "sieve/dubbing", inputs: { target_language: "spanish" } };
+ * const { id } = await sieve.jobs.push(request);
  */
 export type PushJobRequest = Omit<PushRequest, "function" | "id"> &
   ({ function: string; id?: never } | { id: string; function?: never });
 
-/** Query parameters of `GET /jobs/{job_id}`. */
+/**
+ * Query parameters of `GET /jobs/{job_id}`.
+ *
+ * @example
+ * const job = await sieve.jobs.get(id, { offset: 10 }); // only the outputs after the first 10
+ */
 export type GetJobParams = NonNullable<operations["getJob"]["parameters"]["query"]>;
-/** Query parameters of `GET /jobs`. */
+/**
+ * Query parameters of `GET /jobs`.
+ *
+ * @example
+ * const page = await sieve.jobs.list({ status: "error", limit: 20, offset: 40 });
+ */
 export type ListJobsParams = NonNullable<operations["listJobs"]["parameters"]["query"]>;
 
-/** Options of `sieve.jobs.run`: the wait's, plus what to do with an abandoned job. */
+/**
+ * Options of `sieve.jobs.run`: the wait's, plus what to do with an abandoned job.
+ *
+ * @example
+ * const job = await sieve.jobs.run(request, { timeoutMs: 30 * 60_000, cancelOnAbort: true });
+ */
 export interface RunOptions extends WaitOptions {
   /**
    * Cancel the job when the run stops before it ends (default true): aborted, out of
@@ -46,10 +65,21 @@ export interface RunOptions extends WaitOptions {
   pushGraceMs?: number;
 }
 
-/** Options of `sieve.jobs.outputs`. */
+/**
+ * Options of `sieve.jobs.outputs`.
+ *
+ * @example
+ * const controller = new AbortController();
+ * for await (const output of sieve.jobs.outputs(id, { signal: controller.signal, intervalMs: 250 })) console.log(output.data);
+ */
 export type OutputsOptions = Pick<WaitOptions, "signal" | "intervalMs" | "maxIntervalMs">;
 
-/** What `sieve.jobs.all` iterates over. */
+/**
+ * What `sieve.jobs.all` iterates over.
+ *
+ * @example
+ * for await (const job of sieve.jobs.all({ status: "finished", pageSize: 50 })) console.log(job.id);
+ */
 export interface AllJobsParams {
   /**
    * Only jobs with this status.
@@ -67,7 +97,13 @@ export interface AllJobsParams {
   pageSize?: number;
 }
 
-/** `sieve.jobs`: push, read, list, cancel, wait for and stream jobs. */
+/**
+ * `sieve.jobs`: push, read, list, cancel, wait for and stream jobs.
+ *
+ * @example
+ * const { id } = await sieve.jobs.push({ function: "sieve/dubbing", inputs });
+ * const job = await sieve.jobs.wait(id);
+ */
 export interface JobsResource {
   /**
    * Pushes a new job (`POST /push`) and returns at once with its id; the job runs

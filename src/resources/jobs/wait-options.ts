@@ -5,7 +5,13 @@ import { keysOf } from "../../core/validation/keys-of.js";
 import { ABORT_SIGNAL, FUNCTION, MILLISECONDS, checkInput } from "../../core/validation/rules.js";
 import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from "./poll-schedule.js";
 
-/** Options of `sieve.jobs.wait` (and of `sieve.jobs.run`). */
+/**
+ * Options of `sieve.jobs.wait` (and of `sieve.jobs.run`).
+ *
+ * @example
+ * const options: WaitOptions = { timeoutMs: 10 * 60_000, onStatus: (job) => console.log(job.status) };
+ * const job = await sieve.jobs.wait(id, options);
+ */
 export interface WaitOptions {
   /**
    * The first delay between polls, in milliseconds (default 500); each next delay is 1.5×
