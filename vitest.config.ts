@@ -19,6 +19,7 @@ export const tiers = {
     "test/cli/run-cli.test.ts",
     "test/cli/tty.test.ts",
     "test/cli/wait-run.test.ts",
+    "test/cli/whole-api-commands.test.ts",
     "test/docs/readme-runnable.test.ts",
     "test/examples/main.test.ts",
     "test/core/http/redirects-server.test.ts",
@@ -45,6 +46,7 @@ export const tiers = {
     "test/reliability/transport-fixes.test.ts",
     "test/reliability/transport-safety.test.ts",
     "test/reliability/typed-failures.test.ts",
+    "test/scripts/spec-diff.test.ts",
   ],
   /** The API contract against a Prism mock of openapi/sieve.yaml, started once by globalSetup. */
   contract: ["test/contract/**/*.test.ts"],

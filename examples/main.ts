@@ -15,6 +15,7 @@ import {
   SieveError,
   SieveInputError,
   SieveJobFailedError,
+  jobOutputs,
   type SieveClient,
 } from "../src/node.js";
 
@@ -63,7 +64,7 @@ async function runDemo(
     log(`output ${++count}: ${JSON.stringify(output.data)}`);
   }
   const job = await waiting;
-  log(`finished with ${job.outputs.length} output(s)`);
+  log(`finished with ${jobOutputs(job).length} output(s)`);
 }
 
 async function runFailing(sieve: SieveClient, fn: string): Promise<void> {

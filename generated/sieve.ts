@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+  "/functions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List functions
+     * @description Lists the functions the caller's organization owns.
+     */
+    get: operations["listFunctions"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/functions/{owner_name}/{function_name}": {
     parameters: {
       query?: never;
@@ -29,6 +49,37 @@ export interface paths {
     get: operations["getFunction"];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/functions/{owner_name}/{function_name}/edit": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the function, without its owner.
+         * @example dubbing
+         */
+        function_name: components["parameters"]["FunctionName"];
+        /**
+         * @description The user or organization that owns the function.
+         * @example sieve
+         */
+        owner_name: components["parameters"]["OwnerName"];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Edit a function
+     * @description Changes a function's metadata (title, description, visibility, tags, webhooks...). Only the fields given change.
+     */
+    post: operations["editFunction"];
     delete?: never;
     options?: never;
     head?: never;
@@ -97,6 +148,114 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/functions/{owner_name}/{function_name}/versions/{version_slug}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the function, without its owner.
+         * @example dubbing
+         */
+        function_name: components["parameters"]["FunctionName"];
+        /**
+         * @description The user or organization that owns the function.
+         * @example sieve
+         */
+        owner_name: components["parameters"]["OwnerName"];
+        /**
+         * @description A version's id, a prefix of it, or `latest`.
+         * @example latest
+         */
+        version_slug: components["parameters"]["VersionSlug"];
+      };
+      cookie?: never;
+    };
+    /**
+     * Get a function version
+     * @description Returns one version of a function, by id, id prefix or `latest`.
+     */
+    get: operations["getFunctionVersion"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/functions/{owner_name}/{function_name}/versions/{version_slug}/edit": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the function, without its owner.
+         * @example dubbing
+         */
+        function_name: components["parameters"]["FunctionName"];
+        /**
+         * @description The user or organization that owns the function.
+         * @example sieve
+         */
+        owner_name: components["parameters"]["OwnerName"];
+        /**
+         * @description A version's id, a prefix of it, or `latest`.
+         * @example latest
+         */
+        version_slug: components["parameters"]["VersionSlug"];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Edit a function version
+     * @description Changes how many replicas of a version Sieve keeps running.
+     */
+    post: operations["editFunctionVersion"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/functions/{owner_name}/{function_name}/versions/{version_slug}/jobs": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the function, without its owner.
+         * @example dubbing
+         */
+        function_name: components["parameters"]["FunctionName"];
+        /**
+         * @description The user or organization that owns the function.
+         * @example sieve
+         */
+        owner_name: components["parameters"]["OwnerName"];
+        /**
+         * @description A version's id, a prefix of it, or `latest`.
+         * @example latest
+         */
+        version_slug: components["parameters"]["VersionSlug"];
+      };
+      cookie?: never;
+    };
+    /**
+     * List a function version's jobs
+     * @description Lists the caller's jobs that ran one version of a function, one page at a time, in the same page format as `GET /jobs`.
+     */
+    get: operations["listFunctionVersionJobs"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/jobs": {
     parameters: {
       query?: never;
@@ -147,6 +306,52 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/jobs/{job_id}/await": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The id of the job.
+         * @example 34196fe0-6fc9-4cc7-a716-48861ef15c86
+         */
+        job_id: components["parameters"]["JobId"];
+      };
+      cookie?: never;
+    };
+    /**
+     * Await a job
+     * @description Holds the request until the job ends, for up to 10 minutes, then returns the job as `GET /jobs/{job_id}` does. When the job is still running at the end of the hold, Sieve answers 408; ask again to keep waiting. One request per hold period instead of one per poll.
+     */
+    get: operations["awaitJob"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/logs": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a job's logs
+     * @description Returns the log lines a job wrote, grouped by stage (`import`, `setup`, `run`), between `start_time` and `end_time`. Pass the returned `next_start_time` as `start_time` to read what came after.
+     */
+    get: operations["getLogs"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/push": {
     parameters: {
       query?: never;
@@ -161,6 +366,219 @@ export interface paths {
      * @description Queues a job that runs a function on the given inputs and returns at once with the job's id; the job itself runs asynchronously. Name the function either by `function` (`owner/name[:version]`) or by its `id`, never both. Each push that Sieve accepts is a separate, billed job, so a client must not blindly repeat a push whose response it did not receive.
      */
     post: operations["pushJob"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/services/compute": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Compute availability
+     * @description The availability of Sieve's compute resources. Sieve does not document the shape of the answer; it is returned as sent.
+     */
+    get: operations["getComputeAvailability"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/usage": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Organization usage
+     * @description The organization's compute seconds and dollars between two times, in total and per machine type.
+     */
+    get: operations["getUsage"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/usage/concurrency": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Concurrency history
+     * @description How many jobs ran, how long they took and the estimated concurrency, in chunks of `chunk_size` minutes between `start` and `end` (at most a week apart).
+     */
+    get: operations["getConcurrencyHistory"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/usage/credits": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Remaining credits
+     * @description The organization's remaining credits. Sieve does not document the shape of the answer; it is returned as sent.
+     */
+    get: operations["getCredits"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/usage/function": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Usage per function
+     * @description The organization's usage between two times, keyed by `owner/name`.
+     */
+    get: operations["getUsagePerFunction"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/usage/function/{owner_name}/{function_name}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the function, without its owner.
+         * @example dubbing
+         */
+        function_name: components["parameters"]["FunctionName"];
+        /**
+         * @description The user or organization that owns the function.
+         * @example sieve
+         */
+        owner_name: components["parameters"]["OwnerName"];
+      };
+      cookie?: never;
+    };
+    /**
+     * Usage of a function
+     * @description One function's usage between two times.
+     */
+    get: operations["getFunctionUsage"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/usage/function/{owner_name}/{function_name}/versions/{version_slug}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the function, without its owner.
+         * @example dubbing
+         */
+        function_name: components["parameters"]["FunctionName"];
+        /**
+         * @description The user or organization that owns the function.
+         * @example sieve
+         */
+        owner_name: components["parameters"]["OwnerName"];
+        /**
+         * @description A version's id, a prefix of it, or `latest`.
+         * @example latest
+         */
+        version_slug: components["parameters"]["VersionSlug"];
+      };
+      cookie?: never;
+    };
+    /**
+     * Usage of a function version
+     * @description One function version's usage between two times.
+     */
+    get: operations["getFunctionVersionUsage"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/usage/job/{job_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The id of the job.
+         * @example 34196fe0-6fc9-4cc7-a716-48861ef15c86
+         */
+        job_id: components["parameters"]["JobId"];
+      };
+      cookie?: never;
+    };
+    /**
+     * Cost of a job
+     * @description What a job cost in dollars; with `aggregated` (the default) the cost of the child jobs it started is included.
+     */
+    get: operations["getJobCost"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/user/concurrency": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Concurrency limit and use
+     * @description The organization's concurrency limit and how many of its jobs are processing, queued, or waiting for a concurrency slot right now.
+     */
+    get: operations["getConcurrency"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -186,6 +604,96 @@ export interface components {
       /** @description A human-readable confirmation. */
       message: string;
     };
+    /** @description The availability of Sieve's compute resources, as Sieve sends it (the shape is not documented). */
+    ComputeAvailability: unknown;
+    /** @description The organization's concurrency limit and its jobs right now. */
+    Concurrency: {
+      /** @description How many jobs may run at once. */
+      max_concurrency: number;
+      /** @description Jobs not ended (processing and queued). */
+      num_current: number;
+      /** @description Jobs waiting for a concurrency slot. */
+      num_limited: number;
+      /** @description Jobs running. */
+      num_processing: number;
+      /** @description Jobs queued, not waiting for a concurrency slot. */
+      num_queued: number;
+    };
+    /** @description The jobs of one time chunk. */
+    ConcurrencyChunk: {
+      /** @description Estimated concurrency from the jobs pushed and their median time. */
+      average_concurrency: number;
+      /** @description End of the chunk. */
+      chunk_end: string;
+      /** @description Start of the chunk. */
+      chunk_start: string;
+      /** @description Their median running time, in seconds. */
+      median_processing_time_seconds: number;
+      /** @description Jobs in the chunk. */
+      num_jobs: number;
+    };
+    /** @description The organization's remaining credits, as Sieve sends them (the shape is not documented). */
+    Credits: unknown;
+    /** @description Compute seconds and dollars, in total and per machine type. */
+    DetailedUsage: {
+      a100?: components["schemas"]["NullableMachineTypeUsage"];
+      "a100-20gb"?: components["schemas"]["NullableMachineTypeUsage"];
+      cpu?: components["schemas"]["NullableMachineTypeUsage"];
+      l4?: components["schemas"]["NullableMachineTypeUsage"];
+      other?: components["schemas"]["NullableMachineTypeUsage"];
+      t4?: components["schemas"]["NullableMachineTypeUsage"];
+      /** @description All compute seconds. */
+      total_compute_seconds: number;
+      /** @description All dollars. */
+      total_cost_dollars: number;
+      v100?: components["schemas"]["NullableMachineTypeUsage"];
+    };
+    /**
+     * @description The function fields to change; those omitted stay as they are.
+     * @example {
+     *       "description": "Dub any video into 29 languages.",
+     *       "visibility": "private"
+     *     }
+     */
+    EditFunctionRequest: {
+      /** @description Where its code is. */
+      code_url?: string | null;
+      /** @description An icon for the function. */
+      cover_image_url?: string | null;
+      /** @description The description. */
+      description?: string | null;
+      /** @description Ids of example jobs. */
+      examples?: string[] | null;
+      /** @description The README, in Markdown. */
+      readme?: string | null;
+      /** @description Tags. */
+      tags?: string[] | null;
+      /** @description The title. */
+      title?: string | null;
+      /**
+       * @description `public` or `private`.
+       * @enum {string|null}
+       */
+      visibility?: "public" | "private" | null;
+      /** @description Webhooks every job of the function notifies. */
+      webhooks?: {
+        /** @description The webhooks. */
+        hooks: components["schemas"]["Webhook"][];
+      } | null;
+    };
+    /**
+     * @description The version fields to change; those omitted stay as they are.
+     * @example {
+     *       "minimum_replicas": 1,
+     *       "maximum_replicas": 4
+     *     }
+     */
+    EditFunctionVersionRequest: {
+      /** @description The most replicas Sieve may run. */
+      maximum_replicas?: number | null;
+      /** @description Replicas kept running even when idle. */
+      minimum_replicas?: number | null;
+    };
     /** @description An environment variable a function version reads. */
     EnvironmentVariable: {
       /** @description The value used when a job does not set the variable. */
@@ -199,6 +707,8 @@ export interface components {
     ErrorDetail: {
       /** @description What went wrong. */
       detail: string;
+      /** @description On a 5xx, the id of the failure, to quote to Sieve's support. */
+      error_id?: string;
     };
     /**
      * @description A function and its metadata. Only `name` and `owner_name` are always present: a job may embed a compact function with just those two.
@@ -460,7 +970,7 @@ export interface components {
       detail: components["schemas"]["ValidationIssue"][];
     };
     /**
-     * @description A job, i.e. one run of a function on a set of inputs.
+     * @description A job, i.e. one run of a function on a set of inputs. Sieve may add fields; a client keeps what it does not know.
      * @example {
      *       "id": "34196fe0-6fc9-4cc7-a716-48861ef15c86",
      *       "function_id": "f7de8467-17f3-4599-8f9d-ef601b172f71",
@@ -521,14 +1031,14 @@ export interface components {
       function_id: string;
       /** @description The id of the job. */
       id: string;
-      /** @description The inputs the job was pushed with, keyed by input name. */
-      inputs: {
+      /** @description The inputs the job was pushed with, keyed by input name; may be absent. */
+      inputs?: {
         [key: string]: components["schemas"]["FunctionIO"];
       };
-      /** @description The id of the organization that pushed the job. Not always present. */
-      organization_id?: string;
-      /** @description The outputs produced so far, after the first `offset` ones; empty when there are none. */
-      outputs: components["schemas"]["FunctionIO"][];
+      /** @description The id of the organization that pushed the job. */
+      organization_id: string;
+      /** @description The outputs produced so far, after the first `offset` ones: empty, absent or null when there are none. An item may itself be a list of outputs (a function that returns several values at once). */
+      outputs?: components["schemas"]["JobOutput"][] | null;
       /** @description The times the job was restarted, oldest first. */
       restarts?: components["schemas"]["JobRestart"][] | null;
       /** @description The id of the job's current run. */
@@ -540,6 +1050,21 @@ export interface components {
       /** @description `public` or `private`. */
       visibility: string;
     };
+    /** @description What a job cost. */
+    JobCost: {
+      /** @description Dollars; with `aggregated`, the child jobs' cost included. */
+      cost: number;
+      /** @description The function's id. */
+      function_id: string;
+      /** @description The function's name. */
+      function_name: string;
+      /** @description The function's owner. */
+      function_owner_name: string;
+      /** @description The job. */
+      job_id: string;
+    };
+    /** @description One output of a job, or a list of outputs produced together. */
+    JobOutput: components["schemas"]["FunctionIO"] | components["schemas"]["FunctionIO"][];
     /**
      * @description One page of jobs.
      * @example {
@@ -613,13 +1138,59 @@ export interface components {
        */
       type: "preemption" | "OOM" | "error";
     };
+    /** @description The state of a job: one of the known statuses, or another string a newer Sieve may send (its docs mention `started`). A client must treat an unknown status as not final. */
+    JobStatus: components["schemas"]["KnownJobStatus"] | (string & {});
     /**
-     * @description The state of a job. `queued` and `processing` are transient; `finished`, `error` and `cancelled` are final.
+     * @description The job statuses Sieve documents. `queued` and `processing` are transient; `finished`, `error` and `cancelled` are final.
      * @enum {string}
      */
-    JobStatus: "queued" | "processing" | "error" | "finished" | "cancelled";
+    KnownJobStatus: "queued" | "processing" | "error" | "finished" | "cancelled";
+    /** @description Log lines with the same labels. */
+    LogGroup: {
+      labels: components["schemas"]["LogLabels"];
+      /** @description The lines, oldest first. */
+      logs: components["schemas"]["LogLine"][];
+    };
+    /** @description What a group of log lines belongs to. */
+    LogLabels: {
+      /** @description The function version that ran the job. */
+      function_id?: string | null;
+      /** @description The job that wrote the lines. */
+      job_id?: string | null;
+      /** @description The organization the job ran for. */
+      organization_id?: string | null;
+      /** @description The run of the job. */
+      run_id?: string | null;
+      /** @description `import`, `setup` or `run`. */
+      stage: string;
+    };
+    /** @description One line a job wrote. */
+    LogLine: {
+      /** @description The line, without its newline. */
+      message: string;
+      /** @description When it was written: ISO 8601 UTC, e.g. 2024-12-15T01:41:59.195000Z. */
+      timestamp: string;
+    };
+    /** @description A job's log lines in a time window. */
+    LogsResponse: {
+      /** @description The lines, grouped by labels. */
+      data: components["schemas"]["LogGroup"][];
+      /** @description The timestamp of the last line returned; empty when none was returned. */
+      last_time_returned: string;
+      /** @description Pass it as `start_time` to read the lines after these (nanoseconds since the epoch). Above 2^53: a JSON parser that reads numbers as doubles rounds it (by up to 128 ns); the client keeps lines it already gave out of the next read. No `format: int64`: validators (Prism) then cap it at 2^53 - 1. */
+      next_start_time: number;
+    };
+    /** @description Usage on one kind of machine. */
+    MachineTypeUsage: {
+      /** @description Compute seconds. */
+      compute_seconds: number;
+      /** @description Dollars. */
+      cost_dollars: number;
+    };
+    /** @description Usage on one kind of machine, or null when there was none. */
+    NullableMachineTypeUsage: components["schemas"]["MachineTypeUsage"] | null;
     /**
-     * @description A job to run.
+     * @description A job to run. Sieve accepts fields beyond these; they are passed through.
      * @example {
      *       "function": "sieve/dubbing",
      *       "inputs": {
@@ -640,20 +1211,24 @@ export interface components {
      *     }
      */
     PushRequest: {
-      /** @description Environment variables to set for this job, keyed by name. */
+      /** @description Environment variables to set for this job, keyed by name; values are usually strings, but Sieve accepts any JSON value. */
       env?: {
-        [key: string]: string;
+        [key: string]: unknown;
       } | null;
       /** @description The function to run, as `owner/name` for its latest version or `owner/name:version` for a given one. Give either `function` or `id`, not both. */
       function?: string | null;
       /** @description The id of the function to run, instead of `function`. Give either `function` or `id`, not both. */
       id?: string | null;
-      /** @description The function's inputs, keyed by input name. Which keys and value types are valid depends on the function (see the `inputs` of its version); files, images and videos are passed as `{"url": ...}`. */
-      inputs: {
-        [key: string]: unknown;
-      };
+      /** @description The function's inputs, keyed by input name (or, for a function that takes them in order, a list). Which keys and value types are valid depends on the function (see the `inputs` of its version); files, images and videos are passed as `{"url": ...}`. */
+      inputs:
+        | {
+            [key: string]: unknown;
+          }
+        | unknown[];
       /** @description Webhooks to notify about this job's events. */
       webhooks?: components["schemas"]["Webhook"][] | null;
+    } & {
+      [key: string]: unknown;
     };
     /**
      * @description The job that was queued.
@@ -709,18 +1284,24 @@ export interface components {
       | components["schemas"]["WebhookJobCompleteNoOutputEvent"]
       | components["schemas"]["WebhookNewOutputEvent"];
     /**
-     * @description A job event a webhook subscribes to: `job.start` when the job starts, `job.complete` when it ends (with outputs), `job.complete.no_output` when it ends (without outputs) and `job.new_output` for each output it produces.
+     * @description A job event a webhook subscribes to: `job.start` when the job starts, `job.complete` when it ends (with outputs), `job.complete.no_output` when it ends (without outputs) and `job.new_output` for each output it produces. `job_start` and `job_complete` are legacy names of `job.start` and `job.complete` that Sieve still accepts and may still deliver.
      * @enum {string}
      */
-    WebhookEventType: "job.start" | "job.complete" | "job.complete.no_output" | "job.new_output";
+    WebhookEventType:
+      | "job.start"
+      | "job.complete"
+      | "job.complete.no_output"
+      | "job.new_output"
+      | "job_start"
+      | "job_complete";
     /** @description The job state sent with `job.start` and `job.complete` events. */
     WebhookJobBody: {
       /** @description Why the job failed; empty or null when it did not. */
       error: string | null;
       /** @description The id of the job. */
       job_id: string;
-      /** @description The job's outputs; empty when it has none yet. */
-      outputs: components["schemas"]["FunctionIO"][];
+      /** @description The job's outputs: empty, absent or null when it has none yet; an item may be a list of outputs, as in `Job.outputs`. */
+      outputs?: components["schemas"]["JobOutput"][] | null;
       /** @description The status of the job when the event was sent. */
       status: components["schemas"]["JobStatus"];
     };
@@ -729,10 +1310,10 @@ export interface components {
       /** @description The job that ended, with its outputs. */
       body: components["schemas"]["WebhookJobBody"];
       /**
-       * @description The event type, always `job.complete`. (enum property replaced by openapi-typescript)
+       * @description The event type, `job.complete` (or its legacy name `job_complete`). (enum property replaced by openapi-typescript)
        * @enum {string}
        */
-      type: "job.complete";
+      type: "job.complete" | "job_complete";
     };
     /** @description Sent when a job ends, without its outputs. */
     WebhookJobCompleteNoOutputEvent: {
@@ -758,10 +1339,10 @@ export interface components {
       /** @description The job that started. */
       body: components["schemas"]["WebhookJobBody"];
       /**
-       * @description The event type, always `job.start`. (enum property replaced by openapi-typescript)
+       * @description The event type, `job.start` (or its legacy name `job_start`). (enum property replaced by openapi-typescript)
        * @enum {string}
        */
-      type: "job.start";
+      type: "job.start" | "job_start";
     };
     /** @description The output sent with `job.new_output` events. */
     WebhookNewOutputBody: {
@@ -795,12 +1376,54 @@ export interface components {
     };
   };
   responses: {
+    /** @description The job did not end within the server's hold (up to 10 minutes); ask again to keep waiting. */
+    AwaitTimeout: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "detail": "Request timeout."
+         *     }
+         */
+        "application/json": components["schemas"]["ErrorDetail"];
+      };
+    };
     /** @description Sieve refused the request: an invalid function or values were given, or a job that is not running was asked to be cancelled. */
     BadRequest: {
       headers: {
         [name: string]: unknown;
       };
       content: {
+        "application/json": components["schemas"]["ErrorDetail"];
+      };
+    };
+    /** @description The key may not change this function or version. */
+    Forbidden: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "detail": "Forbidden."
+         *     }
+         */
+        "application/json": components["schemas"]["ErrorDetail"];
+      };
+    };
+    /** @description A time window that Sieve cannot read or that ends before it starts. */
+    InvalidTimestamps: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "detail": "Invalid timestamps provided."
+         *     }
+         */
         "application/json": components["schemas"]["ErrorDetail"];
       };
     };
@@ -841,6 +1464,21 @@ export interface components {
         /**
          * @example {
          *       "detail": "Too many requests. Please retry later."
+         *     }
+         */
+        "application/json": components["schemas"]["ErrorDetail"];
+      };
+    };
+    /** @description Sieve failed. The body carries an `error_id` to quote to Sieve's support. */
+    ServerError: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "detail": "Internal server error.",
+         *       "error_id": "5f0c9d2e-8b1a-4c3d-9e7f-2a6b4c8d0e1f"
          *     }
          */
         "application/json": components["schemas"]["ErrorDetail"];
@@ -899,6 +1537,16 @@ export interface components {
     JobStatusFilter: components["schemas"]["JobStatus"];
     /** @description The maximum number of items to return. */
     Limit: number;
+    /**
+     * @description Only lines before this time: POSIX seconds (a float), or nanoseconds (an integer).
+     * @example 1734227519.195
+     */
+    LogEndTime: number;
+    /**
+     * @description Only lines from this time on: POSIX seconds (a float), or nanoseconds (an integer), as `next_start_time` returns.
+     * @example 1734226919.195
+     */
+    LogStartTime: number;
     /** @description Skip the first N items; use it to page through a list. */
     Offset: number;
     /** @description Skip the first N outputs of the job; the response then lists only the outputs after them. */
@@ -908,6 +1556,21 @@ export interface components {
      * @example sieve
      */
     OwnerName: string;
+    /**
+     * @description End of the window: POSIX seconds (a float) or nanoseconds (an integer). Defaults to the end of the current billing period.
+     * @example 1735689600
+     */
+    UsageEnd: number;
+    /**
+     * @description Start of the window: POSIX seconds (a float) or nanoseconds (an integer). Defaults to the start of the current billing period.
+     * @example 1733011200
+     */
+    UsageStart: number;
+    /**
+     * @description A version's id, a prefix of it, or `latest`.
+     * @example latest
+     */
+    VersionSlug: string;
   };
   requestBodies: never;
   headers: never;
@@ -915,6 +1578,13 @@ export interface components {
 }
 export type BuildStatus = components["schemas"]["BuildStatus"];
 export type CancelJobResponse = components["schemas"]["CancelJobResponse"];
+export type ComputeAvailability = components["schemas"]["ComputeAvailability"];
+export type Concurrency = components["schemas"]["Concurrency"];
+export type ConcurrencyChunk = components["schemas"]["ConcurrencyChunk"];
+export type Credits = components["schemas"]["Credits"];
+export type DetailedUsage = components["schemas"]["DetailedUsage"];
+export type EditFunctionRequest = components["schemas"]["EditFunctionRequest"];
+export type EditFunctionVersionRequest = components["schemas"]["EditFunctionVersionRequest"];
 export type EnvironmentVariable = components["schemas"]["EnvironmentVariable"];
 export type ErrorDetail = components["schemas"]["ErrorDetail"];
 export type Function = components["schemas"]["Function"];
@@ -922,9 +1592,18 @@ export type FunctionIO = components["schemas"]["FunctionIO"];
 export type FunctionVersion = components["schemas"]["FunctionVersion"];
 export type HTTPValidationError = components["schemas"]["HTTPValidationError"];
 export type Job = components["schemas"]["Job"];
+export type JobCost = components["schemas"]["JobCost"];
+export type JobOutput = components["schemas"]["JobOutput"];
 export type JobPage = components["schemas"]["JobPage"];
 export type JobRestart = components["schemas"]["JobRestart"];
 export type JobStatus = components["schemas"]["JobStatus"];
+export type KnownJobStatus = components["schemas"]["KnownJobStatus"];
+export type LogGroup = components["schemas"]["LogGroup"];
+export type LogLabels = components["schemas"]["LogLabels"];
+export type LogLine = components["schemas"]["LogLine"];
+export type LogsResponse = components["schemas"]["LogsResponse"];
+export type MachineTypeUsage = components["schemas"]["MachineTypeUsage"];
+export type NullableMachineTypeUsage = components["schemas"]["NullableMachineTypeUsage"];
 export type PushRequest = components["schemas"]["PushRequest"];
 export type PushResponse = components["schemas"]["PushResponse"];
 export type ValidationIssue = components["schemas"]["ValidationIssue"];
@@ -940,21 +1619,59 @@ export type WebhookJobStartEvent = components["schemas"]["WebhookJobStartEvent"]
 export type WebhookNewOutputBody = components["schemas"]["WebhookNewOutputBody"];
 export type WebhookNewOutputEvent = components["schemas"]["WebhookNewOutputEvent"];
 export type WorkerCounts = components["schemas"]["WorkerCounts"];
+export type ResponseAwaitTimeout = components["responses"]["AwaitTimeout"];
 export type ResponseBadRequest = components["responses"]["BadRequest"];
+export type ResponseForbidden = components["responses"]["Forbidden"];
+export type ResponseInvalidTimestamps = components["responses"]["InvalidTimestamps"];
 export type ResponseNotFound = components["responses"]["NotFound"];
 export type ResponsePaymentRequired = components["responses"]["PaymentRequired"];
 export type ResponseRateLimited = components["responses"]["RateLimited"];
+export type ResponseServerError = components["responses"]["ServerError"];
 export type ResponseUnauthorized = components["responses"]["Unauthorized"];
 export type ResponseValidationFailed = components["responses"]["ValidationFailed"];
 export type ParameterFunctionName = components["parameters"]["FunctionName"];
 export type ParameterJobId = components["parameters"]["JobId"];
 export type ParameterJobStatusFilter = components["parameters"]["JobStatusFilter"];
 export type ParameterLimit = components["parameters"]["Limit"];
+export type ParameterLogEndTime = components["parameters"]["LogEndTime"];
+export type ParameterLogStartTime = components["parameters"]["LogStartTime"];
 export type ParameterOffset = components["parameters"]["Offset"];
 export type ParameterOutputOffset = components["parameters"]["OutputOffset"];
 export type ParameterOwnerName = components["parameters"]["OwnerName"];
+export type ParameterUsageEnd = components["parameters"]["UsageEnd"];
+export type ParameterUsageStart = components["parameters"]["UsageStart"];
+export type ParameterVersionSlug = components["parameters"]["VersionSlug"];
 export type $defs = Record<string, never>;
 export interface operations {
+  listFunctions: {
+    parameters: {
+      query?: {
+        /** @description The maximum number of items to return. */
+        limit?: components["parameters"]["Limit"];
+        /** @description Skip the first N items; use it to page through a list. */
+        offset?: components["parameters"]["Offset"];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The organization's functions. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Function"][];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      422: components["responses"]["ValidationFailed"];
+      429: components["responses"]["RateLimited"];
+      500: components["responses"]["ServerError"];
+    };
+  };
   getFunction: {
     parameters: {
       query?: never;
@@ -988,6 +1705,50 @@ export interface operations {
       404: components["responses"]["NotFound"];
       422: components["responses"]["ValidationFailed"];
       429: components["responses"]["RateLimited"];
+      500: components["responses"]["ServerError"];
+    };
+  };
+  editFunction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the function, without its owner.
+         * @example dubbing
+         */
+        function_name: components["parameters"]["FunctionName"];
+        /**
+         * @description The user or organization that owns the function.
+         * @example sieve
+         */
+        owner_name: components["parameters"]["OwnerName"];
+      };
+      cookie?: never;
+    };
+    /** @description The fields to change. */
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["EditFunctionRequest"];
+      };
+    };
+    responses: {
+      /** @description The function, changed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Function"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["ValidationFailed"];
+      429: components["responses"]["RateLimited"];
+      500: components["responses"]["ServerError"];
     };
   };
   listFunctionJobs: {
@@ -1023,13 +1784,14 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["JobPage"];
+          "application/json": components["schemas"]["JobPage"] | components["schemas"]["Job"][];
         };
       };
       401: components["responses"]["Unauthorized"];
       404: components["responses"]["NotFound"];
       422: components["responses"]["ValidationFailed"];
       429: components["responses"]["RateLimited"];
+      500: components["responses"]["ServerError"];
     };
   };
   listFunctionVersions: {
@@ -1070,6 +1832,142 @@ export interface operations {
       404: components["responses"]["NotFound"];
       422: components["responses"]["ValidationFailed"];
       429: components["responses"]["RateLimited"];
+      500: components["responses"]["ServerError"];
+    };
+  };
+  getFunctionVersion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the function, without its owner.
+         * @example dubbing
+         */
+        function_name: components["parameters"]["FunctionName"];
+        /**
+         * @description The user or organization that owns the function.
+         * @example sieve
+         */
+        owner_name: components["parameters"]["OwnerName"];
+        /**
+         * @description A version's id, a prefix of it, or `latest`.
+         * @example latest
+         */
+        version_slug: components["parameters"]["VersionSlug"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The version. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["FunctionVersion"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["ValidationFailed"];
+      429: components["responses"]["RateLimited"];
+      500: components["responses"]["ServerError"];
+    };
+  };
+  editFunctionVersion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the function, without its owner.
+         * @example dubbing
+         */
+        function_name: components["parameters"]["FunctionName"];
+        /**
+         * @description The user or organization that owns the function.
+         * @example sieve
+         */
+        owner_name: components["parameters"]["OwnerName"];
+        /**
+         * @description A version's id, a prefix of it, or `latest`.
+         * @example latest
+         */
+        version_slug: components["parameters"]["VersionSlug"];
+      };
+      cookie?: never;
+    };
+    /** @description The fields to change. */
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["EditFunctionVersionRequest"];
+      };
+    };
+    responses: {
+      /** @description The version, changed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["FunctionVersion"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["ValidationFailed"];
+      429: components["responses"]["RateLimited"];
+      500: components["responses"]["ServerError"];
+    };
+  };
+  listFunctionVersionJobs: {
+    parameters: {
+      query?: {
+        /** @description The maximum number of items to return. */
+        limit?: components["parameters"]["Limit"];
+        /** @description Skip the first N items; use it to page through a list. */
+        offset?: components["parameters"]["Offset"];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The name of the function, without its owner.
+         * @example dubbing
+         */
+        function_name: components["parameters"]["FunctionName"];
+        /**
+         * @description The user or organization that owns the function.
+         * @example sieve
+         */
+        owner_name: components["parameters"]["OwnerName"];
+        /**
+         * @description A version's id, a prefix of it, or `latest`.
+         * @example latest
+         */
+        version_slug: components["parameters"]["VersionSlug"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of the version's jobs. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["JobPage"] | components["schemas"]["Job"][];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["ValidationFailed"];
+      429: components["responses"]["RateLimited"];
+      500: components["responses"]["ServerError"];
     };
   };
   listJobs: {
@@ -1100,6 +1998,7 @@ export interface operations {
       401: components["responses"]["Unauthorized"];
       422: components["responses"]["ValidationFailed"];
       429: components["responses"]["RateLimited"];
+      500: components["responses"]["ServerError"];
     };
   };
   getJob: {
@@ -1134,6 +2033,7 @@ export interface operations {
       404: components["responses"]["NotFound"];
       422: components["responses"]["ValidationFailed"];
       429: components["responses"]["RateLimited"];
+      500: components["responses"]["ServerError"];
     };
   };
   cancelJob: {
@@ -1165,11 +2065,93 @@ export interface operations {
       404: components["responses"]["NotFound"];
       422: components["responses"]["ValidationFailed"];
       429: components["responses"]["RateLimited"];
+      500: components["responses"]["ServerError"];
+    };
+  };
+  awaitJob: {
+    parameters: {
+      query?: {
+        /** @description Skip the first N outputs of the job; the response then lists only the outputs after them. */
+        offset?: components["parameters"]["OutputOffset"];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The id of the job.
+         * @example 34196fe0-6fc9-4cc7-a716-48861ef15c86
+         */
+        job_id: components["parameters"]["JobId"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The job, once it ended. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Job"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      404: components["responses"]["NotFound"];
+      408: components["responses"]["AwaitTimeout"];
+      422: components["responses"]["ValidationFailed"];
+      429: components["responses"]["RateLimited"];
+      500: components["responses"]["ServerError"];
+    };
+  };
+  getLogs: {
+    parameters: {
+      query: {
+        /**
+         * @description Only lines before this time: POSIX seconds (a float), or nanoseconds (an integer).
+         * @example 1734227519.195
+         */
+        end_time?: components["parameters"]["LogEndTime"];
+        /**
+         * @description The id of the job whose logs to read.
+         * @example 34196fe0-6fc9-4cc7-a716-48861ef15c86
+         */
+        job_id: string;
+        /**
+         * @description Only lines from this time on: POSIX seconds (a float), or nanoseconds (an integer), as `next_start_time` returns.
+         * @example 1734226919.195
+         */
+        start_time?: components["parameters"]["LogStartTime"];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The job's log lines in the window. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["LogsResponse"];
+        };
+      };
+      400: components["responses"]["InvalidTimestamps"];
+      401: components["responses"]["Unauthorized"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["ValidationFailed"];
+      429: components["responses"]["RateLimited"];
+      500: components["responses"]["ServerError"];
     };
   };
   pushJob: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Where the push comes from, for Sieve's statistics. */
+        source?: "api" | "dashboard" | "search";
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1196,6 +2178,330 @@ export interface operations {
       404: components["responses"]["NotFound"];
       422: components["responses"]["ValidationFailed"];
       429: components["responses"]["RateLimited"];
+      500: components["responses"]["ServerError"];
+    };
+  };
+  getComputeAvailability: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The availability, as Sieve sends it. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ComputeAvailability"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      429: components["responses"]["RateLimited"];
+      500: components["responses"]["ServerError"];
+    };
+  };
+  getUsage: {
+    parameters: {
+      query?: {
+        /**
+         * @description End of the window: POSIX seconds (a float) or nanoseconds (an integer). Defaults to the end of the current billing period.
+         * @example 1735689600
+         */
+        end_timestamp?: components["parameters"]["UsageEnd"];
+        /**
+         * @description Start of the window: POSIX seconds (a float) or nanoseconds (an integer). Defaults to the start of the current billing period.
+         * @example 1733011200
+         */
+        start_timestamp?: components["parameters"]["UsageStart"];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The usage in the window. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DetailedUsage"];
+        };
+      };
+      400: components["responses"]["InvalidTimestamps"];
+      401: components["responses"]["Unauthorized"];
+      422: components["responses"]["ValidationFailed"];
+      429: components["responses"]["RateLimited"];
+      500: components["responses"]["ServerError"];
+    };
+  };
+  getConcurrencyHistory: {
+    parameters: {
+      query?: {
+        /** @description The length of a chunk, in minutes. */
+        chunk_size?: number;
+        /**
+         * @description End, `YYYY-MM-DDTHH:MM` in UTC. Defaults to the previous day at 23:59.
+         * @example 2024-12-14T23:59
+         */
+        end?: string;
+        /**
+         * @description Only this function (`owner/name`); all functions when omitted.
+         * @example sieve/dubbing
+         */
+        function?: string;
+        /**
+         * @description Start, `YYYY-MM-DDTHH:MM` in UTC. Defaults to the previous day at 00:00.
+         * @example 2024-12-14T00:00
+         */
+        start?: string;
+        /** @description Only jobs that ended this way; the empty string means any final status. */
+        status?: "" | "finished" | "cancelled" | "error";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The chunks, oldest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ConcurrencyChunk"][];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      422: components["responses"]["ValidationFailed"];
+      429: components["responses"]["RateLimited"];
+      500: components["responses"]["ServerError"];
+    };
+  };
+  getCredits: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The remaining credits, as Sieve sends them. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Credits"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      429: components["responses"]["RateLimited"];
+      500: components["responses"]["ServerError"];
+    };
+  };
+  getUsagePerFunction: {
+    parameters: {
+      query?: {
+        /**
+         * @description End of the window: POSIX seconds (a float) or nanoseconds (an integer). Defaults to the end of the current billing period.
+         * @example 1735689600
+         */
+        end_timestamp?: components["parameters"]["UsageEnd"];
+        /**
+         * @description Start of the window: POSIX seconds (a float) or nanoseconds (an integer). Defaults to the start of the current billing period.
+         * @example 1733011200
+         */
+        start_timestamp?: components["parameters"]["UsageStart"];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The usage of each function in the window. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            [key: string]: components["schemas"]["DetailedUsage"];
+          };
+        };
+      };
+      400: components["responses"]["InvalidTimestamps"];
+      401: components["responses"]["Unauthorized"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["ValidationFailed"];
+      429: components["responses"]["RateLimited"];
+      500: components["responses"]["ServerError"];
+    };
+  };
+  getFunctionUsage: {
+    parameters: {
+      query?: {
+        /**
+         * @description End of the window: POSIX seconds (a float) or nanoseconds (an integer). Defaults to the end of the current billing period.
+         * @example 1735689600
+         */
+        end_timestamp?: components["parameters"]["UsageEnd"];
+        /**
+         * @description Start of the window: POSIX seconds (a float) or nanoseconds (an integer). Defaults to the start of the current billing period.
+         * @example 1733011200
+         */
+        start_timestamp?: components["parameters"]["UsageStart"];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The name of the function, without its owner.
+         * @example dubbing
+         */
+        function_name: components["parameters"]["FunctionName"];
+        /**
+         * @description The user or organization that owns the function.
+         * @example sieve
+         */
+        owner_name: components["parameters"]["OwnerName"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The function's usage in the window. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DetailedUsage"];
+        };
+      };
+      400: components["responses"]["InvalidTimestamps"];
+      401: components["responses"]["Unauthorized"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["ValidationFailed"];
+      429: components["responses"]["RateLimited"];
+      500: components["responses"]["ServerError"];
+    };
+  };
+  getFunctionVersionUsage: {
+    parameters: {
+      query?: {
+        /**
+         * @description End of the window: POSIX seconds (a float) or nanoseconds (an integer). Defaults to the end of the current billing period.
+         * @example 1735689600
+         */
+        end_timestamp?: components["parameters"]["UsageEnd"];
+        /**
+         * @description Start of the window: POSIX seconds (a float) or nanoseconds (an integer). Defaults to the start of the current billing period.
+         * @example 1733011200
+         */
+        start_timestamp?: components["parameters"]["UsageStart"];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The name of the function, without its owner.
+         * @example dubbing
+         */
+        function_name: components["parameters"]["FunctionName"];
+        /**
+         * @description The user or organization that owns the function.
+         * @example sieve
+         */
+        owner_name: components["parameters"]["OwnerName"];
+        /**
+         * @description A version's id, a prefix of it, or `latest`.
+         * @example latest
+         */
+        version_slug: components["parameters"]["VersionSlug"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The version's usage in the window. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DetailedUsage"];
+        };
+      };
+      400: components["responses"]["InvalidTimestamps"];
+      401: components["responses"]["Unauthorized"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["ValidationFailed"];
+      429: components["responses"]["RateLimited"];
+      500: components["responses"]["ServerError"];
+    };
+  };
+  getJobCost: {
+    parameters: {
+      query?: {
+        /** @description Include the cost of the job's child jobs. */
+        aggregated?: boolean;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The id of the job.
+         * @example 34196fe0-6fc9-4cc7-a716-48861ef15c86
+         */
+        job_id: components["parameters"]["JobId"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The job's cost. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["JobCost"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["ValidationFailed"];
+      429: components["responses"]["RateLimited"];
+      500: components["responses"]["ServerError"];
+    };
+  };
+  getConcurrency: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The limit and current counts. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Concurrency"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      429: components["responses"]["RateLimited"];
+      500: components["responses"]["ServerError"];
     };
   };
 }
@@ -1207,30 +2513,46 @@ type FlattenedDeepRequired<T> = {
 type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
   ? Readonly<Exclude<T, undefined>>
   : Readonly<Exclude<T, undefined>[]>;
+export const pathsPushPostParametersQuerySourceValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>["/push"]["post"]["parameters"]["query"]["source"]
+> = ["api", "dashboard", "search"];
+export const pathsUsageConcurrencyGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>["/usage/concurrency"]["get"]["parameters"]["query"]["status"]
+> = ["", "finished", "cancelled", "error"];
 export const buildStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>["schemas"]["BuildStatus"]
 > = ["queued", "building", "pushing", "deploying", "ready", "error"];
+export const editFunctionRequestVisibilityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>["schemas"]["EditFunctionRequest"]["visibility"]
+> = ["public", "private"];
 export const functionFunction_typeValues: ReadonlyArray<
   FlattenedDeepRequired<components>["schemas"]["Function"]["function_type"]
 > = ["function", "workflow"];
 export const jobRestartTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>["schemas"]["JobRestart"]["type"]
 > = ["preemption", "OOM", "error"];
-export const jobStatusValues: ReadonlyArray<
-  FlattenedDeepRequired<components>["schemas"]["JobStatus"]
+export const knownJobStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>["schemas"]["KnownJobStatus"]
 > = ["queued", "processing", "error", "finished", "cancelled"];
 export const webhookEventTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>["schemas"]["WebhookEventType"]
-> = ["job.start", "job.complete", "job.complete.no_output", "job.new_output"];
+> = [
+  "job.start",
+  "job.complete",
+  "job.complete.no_output",
+  "job.new_output",
+  "job_start",
+  "job_complete",
+];
 export const webhookJobCompleteEventTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>["schemas"]["WebhookJobCompleteEvent"]["type"]
-> = ["job.complete"];
+> = ["job.complete", "job_complete"];
 export const webhookJobCompleteNoOutputEventTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>["schemas"]["WebhookJobCompleteNoOutputEvent"]["type"]
 > = ["job.complete.no_output"];
 export const webhookJobStartEventTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>["schemas"]["WebhookJobStartEvent"]["type"]
-> = ["job.start"];
+> = ["job.start", "job_start"];
 export const webhookNewOutputEventTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>["schemas"]["WebhookNewOutputEvent"]["type"]
 > = ["job.new_output"];

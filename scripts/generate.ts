@@ -15,13 +15,24 @@
  *   omit it; the type says what a response can really hold.
  * - No `enum` (TS enums) and no `immutable`: plain unions and mutable arrays are what callers
  *   build and pass in.
+ * - Open enums: a schema written `anyOf: [{ $ref: Known... }, { type: string }]` (a status the
+ *   server may extend) becomes `Known... | (string & {})`, not `string`: callers keep the known
+ *   values' autocompletion and narrowing, and any other string still type-checks.
  * The header names the source and says the file must not be edited; prettier formats the
  * output with the repository's own config, so the committed file is byte-stable.
  */
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
-import openapiTS, { astToString } from "openapi-typescript";
+import ts from "typescript";
+import openapiTS, {
+  astToString,
+  oapiRef,
+  STRING,
+  tsIntersection,
+  tsUnion,
+  type SchemaObject,
+} from "openapi-typescript";
 import * as prettier from "prettier";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -45,10 +56,20 @@ export async function generateTypes(specFile: string = specPath): Promise<string
     enumValues: true,
     defaultNonNullable: false,
     silent: true,
+    transform: openEnum,
   });
   const source = header + astToString(ast);
   const config = (await prettier.resolveConfig(outPath)) ?? {};
   return prettier.format(source, { ...config, filepath: outPath });
+}
+
+/** `Known | (string & {})` for `anyOf: [{ $ref }, { type: "string" }]`; undefined otherwise. */
+function openEnum(schema: SchemaObject): ts.TypeNode | undefined {
+  const [known, other, ...rest] = ("anyOf" in schema && schema.anyOf) || [];
+  if (rest.length || !known || !other || !("$ref" in known) || "$ref" in other) return undefined;
+  if (other.type !== "string" || Object.keys(other).length !== 1) return undefined;
+  const anyString = tsIntersection([STRING, ts.factory.createTypeLiteralNode([])]);
+  return tsUnion([oapiRef(known.$ref), anyString]);
 }
 
 async function main(): Promise<void> {

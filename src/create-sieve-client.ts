@@ -5,9 +5,13 @@ import { guardedPathSerializer } from "./core/http/guarded-path-serializer.js";
 import type { Sender } from "./core/http/http-types.js";
 import { createRawFetchAdapter } from "./core/http/raw-fetch-adapter.js";
 import { createTransport } from "./core/http/transport.js";
-import { createFunctionsResource, type FunctionsResource } from "./resources/functions.js";
+import { createAccountResource, type AccountResource } from "./resources/account.js";
+import { createComputeResource, type ComputeResource } from "./resources/compute.js";
+import { createFunctionsResource } from "./resources/functions/index.js";
+import type { FunctionsResource } from "./resources/functions/types.js";
 import { createJobsResource } from "./resources/jobs/index.js";
 import type { JobsResource } from "./resources/jobs/types.js";
+import { createUsageResource, type UsageResource } from "./resources/usage.js";
 import type { SieveClientOptions } from "./core/config/client-options.js";
 import { createContext } from "./core/request/context.js";
 import { resolveConfig } from "./core/config/resolve-config.js";
@@ -21,19 +25,41 @@ import { resolveConfig } from "./core/config/resolve-config.js";
  */
 export interface SieveClient {
   /**
-   * Push, read, list, cancel, wait for and stream jobs.
+   * Push, read, list, cancel, wait for and stream jobs, their outputs and logs, and their cost.
    *
    * @example
    * const { id } = await sieve.jobs.push({ function: "sieve/dubbing", inputs });
    */
   jobs: JobsResource;
   /**
-   * Read functions, their versions and their jobs.
+   * List, read and edit functions and their versions, and list their jobs.
    *
    * @example
    * const fn = await sieve.functions.get("sieve/dubbing");
    */
   functions: FunctionsResource;
+  /**
+   * What the organization used and spent: in total, per function or version, its credits and
+   * its concurrency over time.
+   *
+   * @example
+   * const { total_cost_dollars } = await sieve.usage.total({ start: new Date("2026-01-01Z") });
+   */
+  usage: UsageResource;
+  /**
+   * The organization's own limits: its concurrency limit and use right now.
+   *
+   * @example
+   * const { max_concurrency } = await sieve.account.concurrency();
+   */
+  account: AccountResource;
+  /**
+   * Sieve's compute resources: their availability.
+   *
+   * @example
+   * const availability = await sieve.compute.availability();
+   */
+  compute: ComputeResource;
   /**
    * The typed openapi-fetch client on the same auth, retries, timeouts and path guard, for
    * anything the methods do not cover. It returns `{ data, error, response }` as openapi-fetch
@@ -64,7 +90,14 @@ export function createClientOn(
     pathSerializer: guardedPathSerializer,
   });
   const ctx = createContext(transport, config);
-  return { jobs: createJobsResource(ctx), functions: createFunctionsResource(ctx), raw };
+  return {
+    jobs: createJobsResource(ctx),
+    functions: createFunctionsResource(ctx),
+    usage: createUsageResource(ctx),
+    account: createAccountResource(ctx),
+    compute: createComputeResource(ctx),
+    raw,
+  };
 }
 
 /**

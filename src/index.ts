@@ -9,18 +9,36 @@ export { createSieveClient, type SieveClient } from "./create-sieve-client.js";
 export type {
   FunctionsResource,
   ListFunctionJobsParams,
+  ListFunctionsParams,
+  ListVersionJobsParams,
   ListVersionsParams,
-} from "./resources/functions.js";
+  PageSizeParams,
+} from "./resources/functions/types.js";
 export type {
   AllJobsParams,
   GetJobParams,
+  JobCostParams,
   JobsResource,
   ListJobsParams,
   OutputsOptions,
   PushJobRequest,
   RunOptions,
 } from "./resources/jobs/types.js";
-export type { WaitOptions } from "./resources/jobs/wait-options.js";
+export type {
+  FollowLogsOptions,
+  JobLogLine,
+  LogsParams,
+  PosixTime,
+} from "./resources/jobs/log-types.js";
+export type {
+  ConcurrencyParams,
+  UsageByFunction,
+  UsageResource,
+  UsageWindow,
+} from "./resources/usage.js";
+export type { AccountResource } from "./resources/account.js";
+export type { ComputeResource } from "./resources/compute.js";
+export type { WaitOptions, WaitStrategy } from "./resources/jobs/wait-options.js";
 export type { Logger, RetryInfo, SieveClientOptions } from "./core/config/client-options.js";
 export type { RequestOptions } from "./core/request/request-options.js";
 
@@ -53,10 +71,22 @@ export { SieveRequestError } from "./core/errors/sieve-request-error.js";
 export { SievePageError } from "./core/errors/sieve-page-error.js";
 export { VERSION } from "./core/version.js";
 
-export { buildStatusValues, jobStatusValues, webhookEventTypeValues } from "../generated/sieve.js";
+export {
+  buildStatusValues,
+  editFunctionRequestVisibilityValues,
+  knownJobStatusValues,
+  webhookEventTypeValues,
+} from "../generated/sieve.js";
 export type {
   BuildStatus,
   CancelJobResponse,
+  ComputeAvailability,
+  Concurrency,
+  ConcurrencyChunk,
+  Credits,
+  DetailedUsage,
+  EditFunctionRequest,
+  EditFunctionVersionRequest,
   EnvironmentVariable,
   ErrorDetail,
   Function,
@@ -65,9 +95,18 @@ export type {
   FunctionVersion,
   HTTPValidationError,
   Job,
+  JobCost,
+  JobOutput,
   JobPage,
   JobRestart,
   JobStatus,
+  KnownJobStatus,
+  LogGroup,
+  LogLabels,
+  LogLine,
+  LogsResponse,
+  MachineTypeUsage,
+  NullableMachineTypeUsage,
   PushRequest,
   PushResponse,
   ValidationIssue,
@@ -88,3 +127,6 @@ export type {
 } from "../generated/sieve.js";
 
 export { parseWebhookEvent } from "./webhooks/parse-webhook-event.js";
+export { webhookEventKey } from "./webhooks/webhook-event-key.js";
+export { jobOutputs } from "./resources/jobs/job-outputs.js";
+export { logLines } from "./resources/jobs/log-lines.js";

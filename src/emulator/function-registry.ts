@@ -4,8 +4,9 @@ import type {
   FunctionVersion,
   PushRequest,
 } from "../../generated/sieve.js";
-import { sieveTimestamp } from "./sieve-format.js";
 import type { EmulatedFunction } from "./function-types.js";
+import { machineKey, pricePerSecond, type MachineKey } from "./pricing.js";
+import { sieveTimestamp } from "./sieve-format.js";
 
 /** A served function with the metadata the API shows for it. */
 export interface RegisteredFunction {
@@ -18,6 +19,12 @@ export interface RegisteredFunction {
   metadata: SieveFunction;
   /** Newest first, as `listFunctionVersions` lists them. */
   versions: FunctionVersion[];
+  /** Whether the caller's organization owns it (may list and edit it). */
+  owned: boolean;
+  /** Dollars per second of running time. */
+  pricePerSecond: number;
+  /** Where its usage is counted in `DetailedUsage`. */
+  machine: MachineKey;
 }
 
 /** The function and version a push runs. */
@@ -28,6 +35,9 @@ export interface PushTarget {
 
 const DAY_MS = 86_400_000;
 
+/** Whose functions the caller owns: one organization, or (undefined) every owner but `sieve`. */
+export type Ownership = string | undefined;
+
 /**
  * The functions an emulator serves, found by `owner/name` or by version id in O(1).
  */
@@ -35,12 +45,12 @@ export class FunctionRegistry {
   readonly #byRef = new Map<string, RegisteredFunction>();
   readonly #byVersion = new Map<string, PushTarget>();
 
-  constructor(definitions: Record<string, EmulatedFunction>, now: number) {
+  constructor(definitions: Record<string, EmulatedFunction>, now: number, owner?: Ownership) {
     for (const [ref, definition] of Object.entries(definitions)) {
       if (!/^[^/:\s]+\/[^/:\s]+$/.test(ref)) {
         throw new TypeError(`startEmulator: function keys must be "owner/name", got "${ref}"`);
       }
-      const fn = describe(ref, definition, now);
+      const fn = describe(ref, definition, now, owner);
       this.#byRef.set(ref, fn);
       for (const versionId of fn.versionIds) {
         if (this.#byVersion.has(versionId)) {
@@ -56,6 +66,13 @@ export class FunctionRegistry {
    */
   get(owner: string, name: string): RegisteredFunction | undefined {
     return this.#byRef.get(`${owner}/${name}`);
+  }
+
+  /**
+   * Every function, in the order given to `startEmulator`.
+   */
+  list(): RegisteredFunction[] {
+    return [...this.#byRef.values()];
   }
 
   /**
@@ -76,8 +93,27 @@ export class FunctionRegistry {
   }
 }
 
-function describe(ref: string, definition: EmulatedFunction, now: number): RegisteredFunction {
+/**
+ * A function's version by slug: `latest`, a full id, or a prefix of exactly one version's id;
+ * undefined when the slug is unknown or ambiguous.
+ */
+export function findVersion(fn: RegisteredFunction, slug: string): FunctionVersion | undefined {
+  if (slug === "latest") return fn.versions[0];
+  const exact = fn.versions.find((version) => version.id === slug);
+  if (exact) return exact;
+  const prefixed = fn.versions.filter((version) => version.id.startsWith(slug));
+  return prefixed.length === 1 ? prefixed[0] : undefined;
+}
+
+function describe(
+  ref: string,
+  definition: EmulatedFunction,
+  now: number,
+  organization: Ownership,
+): RegisteredFunction {
   const [owner = "", name = ""] = ref.split("/");
+  const owned = organization === undefined ? owner !== "sieve" : owner === organization;
+  const computeType = definition.computeType ?? "cpu";
   const versionIds = [definition.version ?? stableId(ref), ...(definition.previousVersions ?? [])];
   const streamOutput =
     definition.streamOutput ?? /Generator/.test(Object.prototype.toString.call(definition.handler));
@@ -87,7 +123,7 @@ function describe(ref: string, definition: EmulatedFunction, now: number): Regis
   const metadata: SieveFunction = {
     name,
     owner_name: owner,
-    visibility: "private",
+    visibility: owned ? "private" : "public",
     title: name,
     code_url: null,
     description: definition.description ?? null,
@@ -101,7 +137,17 @@ function describe(ref: string, definition: EmulatedFunction, now: number): Regis
     webhooks: [],
     restart_on_error: false,
   };
-  return { ref, definition, versionIds, streamOutput, metadata, versions };
+  return {
+    ref,
+    definition,
+    versionIds,
+    streamOutput,
+    metadata,
+    versions,
+    owned,
+    pricePerSecond: pricePerSecond(ref, computeType, definition.pricePerSecond),
+    machine: machineKey(computeType),
+  };
 }
 
 function describeVersion(

@@ -27,7 +27,15 @@ export interface HandlerContext {
    * @example
    * { handler: (inputs, { env }) => (env.API_TOKEN ? "authorized" : "no token") }
    */
-  env: Readonly<Record<string, string>>;
+  env: Readonly<Record<string, unknown>>;
+  /**
+   * Writes a line to the job's logs (stage `run`, read with `GET /logs`), timestamped now. A
+   * message with newlines writes one line each; lines written after the job ended are dropped.
+   *
+   * @example
+   * { handler: (inputs, { log }) => { log("loading the model"); return inputs.text; } }
+   */
+  log: (message: string) => void;
 }
 
 /**
@@ -171,4 +179,14 @@ export interface EmulatedFunction {
    * { handler: async () => [1, 2], streamOutput: false }
    */
   streamOutput?: boolean;
+  /**
+   * What one second of running time costs, in dollars: a job's cost is its running time (from
+   * `processing` to its end; 0 while queued) times this price. Default: a list price for the
+   * `computeType` (`cpu` $0.0001/s, `t4` $0.0003/s, `l4` $0.0004/s, `v100` $0.0008/s, `a100`
+   * $0.0011/s, `a100-20gb` $0.0007/s, any other type $0.0005/s).
+   *
+   * @example
+   * { handler: () => "ok", computeType: "a100", pricePerSecond: 0.002 }
+   */
+  pricePerSecond?: number;
 }

@@ -1,7 +1,9 @@
 import type { FunctionIO, Job, JobPage, JobStatus, Webhook } from "../../generated/sieve.js";
+import type { RegisteredFunction } from "./function-registry.js";
+import type { LogEntry } from "./job-logs.js";
 import { sieveTimestamp } from "./sieve-format.js";
 import type { EmulatorJob, JobView } from "./types.js";
-import type { PageQuery } from "./validate-request.js";
+import type { PageQuery } from "./query-params.js";
 
 /** The organization every emulated job belongs to. */
 export const ORGANIZATION_ID = "0a27f1ed-b241-4a1e-8b3c-e8aff3b8379c";
@@ -16,6 +18,16 @@ export interface JobRecord extends EmulatorJob {
   /** The job's inputs as the spec's `{name: FunctionIO}` map. */
   inputsIO: Record<string, FunctionIO>;
   webhooks: Webhook[];
+  /** The function it runs, as registered (its price, machine type and webhooks). */
+  registered: RegisteredFunction;
+  /** Its log lines, oldest first. */
+  logs: LogEntry[];
+}
+
+/** Which jobs a page lists: all, one function's, or one version's of a function. */
+export interface JobFilter {
+  functionRef?: string;
+  versionId?: string;
 }
 
 /**
@@ -50,10 +62,18 @@ export class JobStore implements JobView {
   }
 
   /**
-   * One page of jobs, newest first, optionally only one function's; `next_offset` is
-   * `offset + limit` while more jobs match, else -1 (also for `limit` 0, which cannot advance).
+   * Every job, oldest first, without a copy (do not change it).
    */
-  page({ limit, offset, status }: PageQuery, functionRef?: string): JobPage {
+  all(): readonly JobRecord[] {
+    return this.#ordered;
+  }
+
+  /**
+   * One page of jobs, newest first, optionally only one function's or version's; `next_offset`
+   * is `offset + limit` while more jobs match, else -1 (also for `limit` 0, which cannot
+   * advance).
+   */
+  page({ limit, offset, status }: PageQuery, { functionRef, versionId }: JobFilter = {}): JobPage {
     const source =
       functionRef === undefined ? this.#ordered : (this.#byFunction.get(functionRef) ?? []);
     const data: Job[] = [];
@@ -61,6 +81,7 @@ export class JobStore implements JobView {
     for (let i = source.length - 1; i >= 0; i--) {
       const record = source[i] as JobRecord;
       if (status !== undefined && record.status !== status) continue;
+      if (versionId !== undefined && record.functionId !== versionId) continue;
       if (skipped < offset) {
         skipped++;
         continue;

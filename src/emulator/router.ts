@@ -10,26 +10,40 @@ export interface RouteMatch {
   params: Record<string, string>;
 }
 
-const ROUTES: ReadonlyArray<{ method: string; pattern: string[]; operation: OperationId }> = [
+type Route = { method: string; pattern: string[]; operation: OperationId };
+
+const FN = ["functions", "{owner_name}", "{function_name}"];
+const VERSION = [...FN, "versions", "{version_slug}"];
+const USAGE_FN = ["usage", "function", "{owner_name}", "{function_name}"];
+
+const ROUTES: readonly Route[] = [
   { method: "POST", pattern: ["push"], operation: "pushJob" },
   { method: "GET", pattern: ["jobs"], operation: "listJobs" },
   { method: "GET", pattern: ["jobs", "{job_id}"], operation: "getJob" },
   { method: "DELETE", pattern: ["jobs", "{job_id}"], operation: "cancelJob" },
+  { method: "GET", pattern: ["jobs", "{job_id}", "await"], operation: "awaitJob" },
+  { method: "GET", pattern: ["logs"], operation: "getLogs" },
+  { method: "GET", pattern: ["functions"], operation: "listFunctions" },
+  { method: "GET", pattern: FN, operation: "getFunction" },
+  { method: "POST", pattern: [...FN, "edit"], operation: "editFunction" },
+  { method: "GET", pattern: [...FN, "versions"], operation: "listFunctionVersions" },
+  { method: "GET", pattern: [...FN, "jobs"], operation: "listFunctionJobs" },
+  { method: "GET", pattern: VERSION, operation: "getFunctionVersion" },
+  { method: "GET", pattern: [...VERSION, "jobs"], operation: "listFunctionVersionJobs" },
+  { method: "POST", pattern: [...VERSION, "edit"], operation: "editFunctionVersion" },
+  { method: "GET", pattern: ["usage"], operation: "getUsage" },
+  { method: "GET", pattern: ["usage", "function"], operation: "getUsagePerFunction" },
+  { method: "GET", pattern: USAGE_FN, operation: "getFunctionUsage" },
   {
     method: "GET",
-    pattern: ["functions", "{owner_name}", "{function_name}"],
-    operation: "getFunction",
+    pattern: [...USAGE_FN, "versions", "{version_slug}"],
+    operation: "getFunctionVersionUsage",
   },
-  {
-    method: "GET",
-    pattern: ["functions", "{owner_name}", "{function_name}", "versions"],
-    operation: "listFunctionVersions",
-  },
-  {
-    method: "GET",
-    pattern: ["functions", "{owner_name}", "{function_name}", "jobs"],
-    operation: "listFunctionJobs",
-  },
+  { method: "GET", pattern: ["usage", "job", "{job_id}"], operation: "getJobCost" },
+  { method: "GET", pattern: ["usage", "credits"], operation: "getCredits" },
+  { method: "GET", pattern: ["usage", "concurrency"], operation: "getConcurrencyHistory" },
+  { method: "GET", pattern: ["user", "concurrency"], operation: "getConcurrency" },
+  { method: "GET", pattern: ["services", "compute"], operation: "getComputeAvailability" },
 ];
 
 /**

@@ -1,11 +1,13 @@
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { handleOperation } from "./api-handlers.js";
+import { ConcurrencyGate } from "./concurrency-gate.js";
 import { FaultQueue, faultReply } from "./faults.js";
 import { FunctionRegistry } from "./function-registry.js";
 import { detailReply, readBody, writeReply, type Reply } from "./http-reply.js";
 import { JobRunner } from "./job-runner.js";
 import { JobStore } from "./job-store.js";
+import { JobWaiters } from "./job-waiters.js";
 import { RequestLog } from "./request-log.js";
 import { matchRoute } from "./router.js";
 import { TimerSet } from "./timers.js";
@@ -22,6 +24,8 @@ import { WebhookSender } from "./webhook-sender.js";
 export const DEFAULT_EMULATOR_API_KEY = "sieve-emulator-key";
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** The longest a Node.js timer can wait, so the longest `awaitHoldMs`. */
+const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * Starts a local, stateful Sieve API on 127.0.0.1: every operation of openapi/sieve.yaml,
@@ -29,7 +33,10 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
  * injection and a request log. Resolves once it listens.
  *
  * A request goes: recorded in `requests` -> a queued fault, if one matches -> route (404/405)
- * -> `X-API-Key` (401) -> query/body validation (422) -> the operation.
+ * -> `X-API-Key` (401) -> query/body validation (422) -> the operation. Jobs wait for one of
+ * `maxConcurrency` slots, log as they run (`GET /logs`), and cost their running time times
+ * their function's price (`GET /usage...`); `GET /jobs/{id}/await` holds the request until the
+ * job ends or `awaitHoldMs` passes (408).
  *
  * @example
  * import { createSieveClient } from "sieve-client";
@@ -48,14 +55,33 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     throw new TypeError(`startEmulator: port must be an integer 0-65535, got ${port}`);
   }
   const apiKey = options.apiKey ?? DEFAULT_EMULATOR_API_KEY;
+  const awaitHoldMs = options.awaitHoldMs ?? 600_000;
+  if (!Number.isFinite(awaitHoldMs) || awaitHoldMs < 0 || awaitHoldMs > MAX_TIMER_MS) {
+    throw new TypeError(`startEmulator: awaitHoldMs must be 0-${MAX_TIMER_MS}, got ${awaitHoldMs}`);
+  }
+  const credits = options.credits ?? 100;
+  if (!Number.isFinite(credits)) {
+    throw new TypeError(`startEmulator: credits must be a finite number, got ${credits}`);
+  }
+  const gate = new ConcurrencyGate(options.maxConcurrency ?? 10_000);
   const timers = new TimerSet();
   const webhooks = new WebhookSender(options.webhookTimeoutMs ?? 5_000);
   const events = new EventEmitter<EmulatorEvents>();
   // Tests and benchmarks may watch thousands of jobs at once, one listener each.
   events.setMaxListeners(0);
   const store = new JobStore();
-  const registry = new FunctionRegistry(options.functions ?? {}, Date.now());
-  const runner = new JobRunner({ store, timers, webhooks, events });
+  const registry = new FunctionRegistry(options.functions ?? {}, Date.now(), options.organization);
+  const runner = new JobRunner({ store, timers, webhooks, events, gate });
+  const waiters = new JobWaiters(timers, events);
+  const context = {
+    registry,
+    store,
+    runner,
+    waiters,
+    awaitHoldMs,
+    maxConcurrency: gate.max,
+    credits,
+  };
   const requests = new RequestLog(options.requestLogLimit);
   const faults = new FaultQueue();
   let closing: Promise<void> | undefined;
@@ -81,11 +107,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       req.socket.destroy();
       return;
     }
+    // Aborted when the client goes away before its answer was written (ends an await hold).
+    const gone = new AbortController();
+    res.once("close", () => gone.abort());
     const reply =
       fault?.status !== undefined
         ? faultReply({ ...fault, status: fault.status })
-        : await answer(req, method, url, inApi ? path : undefined, entry, body);
-    writeReply(res, reply, { truncate: fault?.drop === "mid-response" });
+        : await answer(req, method, url, inApi ? path : undefined, entry, body, gone.signal);
+    if (reply) writeReply(res, reply, { truncate: fault?.drop === "mid-response" });
   }
 
   async function answer(
@@ -95,14 +124,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     path: string | undefined,
     entry: RecordedRequest,
     pendingBody: Promise<string | undefined | null> | undefined,
-  ): Promise<Reply> {
+    signal: AbortSignal,
+  ): Promise<Reply | null> {
     const match = path === undefined ? detailReply(404, "Not Found") : matchRoute(method, path);
     if (!("operation" in match)) return match;
     if (req.headers["x-api-key"] !== apiKey) {
       return detailReply(401, "Unauthorized - valid API Key required.");
     }
     let body: string | undefined;
-    if (match.operation === "pushJob") {
+    if (method === "POST") {
       const received = await (pendingBody ?? readBody(req, MAX_BODY_BYTES));
       if (received === null) return detailReply(400, "The request body did not arrive.");
       if (received === undefined) {
@@ -115,7 +145,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     // A push whose body arrived while close() ran must not start a job on a closed emulator.
     if (closing) return detailReply(503, "Emulator closed.");
-    return handleOperation({ registry, store, runner }, { match, query: url.searchParams, body });
+    return handleOperation(context, { match, query: url.searchParams, body, signal });
   }
 
   const server = createServer((req, res) => {
@@ -145,6 +175,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     events,
     close() {
       closing ??= (async () => {
+        waiters.close();
         timers.clearAll();
         runner.abortAll();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));

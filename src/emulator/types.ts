@@ -1,154 +1,11 @@
 import type { EventEmitter } from "node:events";
 import type { FunctionIO, JobStatus, Webhook } from "../../generated/sieve.js";
-import type { EmulatedFunction } from "./function-types.js";
+import type { Faults } from "./fault-types.js";
 import type { RequestLog } from "./request-log.js";
-import type { RequestMatcher } from "./request-types.js";
 
 export type { RecordedRequest, RequestMatcher } from "./request-types.js";
-
-/**
- * Options of `startEmulator`.
- *
- * @example
- * const options: EmulatorOptions = { apiKey: "test-key", functions: demoFunctions };
- * const emu = await startEmulator(options);
- */
-export interface EmulatorOptions {
-  /**
-   * The port to listen on, always on 127.0.0.1 (default 0: a free port).
-   *
-   * @example
-   * await startEmulator({ port: 8787, functions: {} });
-   */
-  port?: number;
-  /**
-   * The only API key accepted in `X-API-Key` (default `DEFAULT_EMULATOR_API_KEY`).
-   *
-   * @example
-   * await startEmulator({ apiKey: "test-key", functions: {} });
-   */
-  apiKey?: string;
-  /**
-   * The functions served, keyed `"owner/name"`.
-   *
-   * @example
-   * await startEmulator({ functions: { "demo/echo": { handler: (inputs) => inputs.text } } });
-   */
-  functions?: Record<string, EmulatedFunction>;
-  /**
-   * How many requests `requests` keeps (default 100 000); beyond it the oldest tenth is dropped.
-   *
-   * @example
-   * await startEmulator({ functions: {}, requestLogLimit: 1_000 });
-   */
-  requestLogLimit?: number;
-  /**
-   * The time limit of one webhook delivery, in ms (default 5 000).
-   *
-   * @example
-   * await startEmulator({ functions: {}, webhookTimeoutMs: 500 });
-   */
-  webhookTimeoutMs?: number;
-}
-
-/**
- * A fault to inject into the next matching requests (see `Faults.next`).
- *
- * @example
- * const outage: FaultSpec = { status: 503, times: 3, matching: { method: "GET" } };
- * emu.faults.next(outage);
- */
-export interface FaultSpec {
-  /**
-   * Answer this status instead of handling the request: nothing happens (no job is created).
-   *
-   * @example
-   * emu.faults.next({ status: 503 });
-   */
-  status?: number;
-  /**
-   * How many matching requests it hits (default 1).
-   *
-   * @example
-   * emu.faults.next({ status: 502, times: 2 });
-   */
-  times?: number;
-  /**
-   * The `Retry-After` header sent with `status`.
-   *
-   * @example
-   * emu.faults.next({ status: 429, retryAfter: 1 });
-   */
-  retryAfter?: number | string;
-  /**
-   * Only requests that match (default: any request).
-   *
-   * @example
-   * emu.faults.next({ status: 500, matching: { method: "GET", path: /^\/jobs\// } });
-   */
-  matching?: RequestMatcher;
-  /**
-   * The body sent with `status` (default `{"detail": "<status text>"}`).
-   *
-   * @example
-   * emu.faults.next({ status: 502, body: "<html>Bad Gateway</html>", contentType: "text/html" });
-   */
-  body?: string;
-  /**
-   * The `content-type` of `body` (default `application/json`).
-   *
-   * @example
-   * emu.faults.next({ status: 503, body: "<h1>down</h1>", contentType: "text/html" });
-   */
-  contentType?: string;
-  /**
-   * `"before-response"` destroys the socket without handling the request (no job is created);
-   * `"mid-response"` handles it (a push creates its job), writes the status, headers and half
-   * of the body, then destroys the socket.
-   *
-   * @example
-   * emu.faults.next({ drop: "mid-response", matching: { method: "POST", path: "/push" } });
-   */
-  drop?: "before-response" | "mid-response";
-  /**
-   * Waits this long before answering (the real answer, a `status`, or a `drop`).
-   *
-   * @example
-   * emu.faults.next({ latencyMs: 200, times: 3 });
-   */
-  latencyMs?: number;
-}
-
-/**
- * Fault injection: each queued fault hits the next `times` requests that match it.
- *
- * @example
- * emu.faults.next({ status: 429, retryAfter: 0, times: 2 });
- * expect(emu.faults.pending).toBe(2);
- */
-export interface Faults {
-  /**
-   * Queues a fault. Faults apply in the order queued, at most one per request.
-   *
-   * @example
-   * emu.faults.next({ status: 503, times: 2, retryAfter: 0 });
-   */
-  next(fault: FaultSpec): void;
-  /**
-   * Drops every queued fault.
-   *
-   * @example
-   * emu.faults.clear();
-   */
-  clear(): void;
-  /**
-   * How many hits the queued faults still have.
-   *
-   * @example
-   * expect(emu.faults.pending).toBe(0);
-   */
-  readonly pending: number;
-}
+export type { EmulatorOptions } from "./emulator-options.js";
+export type { FaultSpec, Faults } from "./fault-types.js";
 
 /**
  * A job as the emulator holds it; read-only for tests.
@@ -251,7 +108,7 @@ export interface EmulatorJob {
    * @example
    * expect(emu.jobs.get(id)?.env).toEqual({ MODE: "fast" });
    */
-  readonly env: Readonly<Record<string, string>>;
+  readonly env: Readonly<Record<string, unknown>>;
 }
 
 /**

@@ -1,91 +1,33 @@
-import { jobStatusValues, webhookEventTypeValues } from "../../generated/sieve.js";
-import type { JobStatus, PushRequest, ValidationIssue } from "../../generated/sieve.js";
+import { webhookEventTypeValues } from "../../generated/sieve.js";
+import type { PushRequest, ValidationIssue } from "../../generated/sieve.js";
 import { isPlainObject } from "./plain-object.js";
+import { oneOf } from "./query-params.js";
 
 type Loc = ValidationIssue["loc"];
 
-/** What a list endpoint was asked for, after validation and defaults. */
-export interface PageQuery {
-  limit: number;
-  offset: number;
-  status?: JobStatus;
-}
-
-const missing = (loc: Loc): ValidationIssue => ({ loc, msg: "Field required", type: "missing" });
-const notString = (loc: Loc): ValidationIssue => ({
+/** Pydantic-style issues, shared by the body validators. */
+export const missing = (loc: Loc): ValidationIssue => ({
+  loc,
+  msg: "Field required",
+  type: "missing",
+});
+export const notString = (loc: Loc): ValidationIssue => ({
   loc,
   msg: "Input should be a valid string",
   type: "string_type",
 });
-const notDict = (loc: Loc): ValidationIssue => ({
+export const notDict = (loc: Loc): ValidationIssue => ({
   loc,
   msg: "Input should be a valid dictionary",
   type: "dict_type",
 });
-const oneOf = (values: readonly string[]) =>
-  `Input should be ${values
-    .map((v) => `'${v}'`)
-    .join(", ")
-    .replace(/, ([^,]*)$/, " or $1")}`;
-
 /**
- * Reads a non-negative integer query parameter as FastAPI would, adding a pydantic-style issue
- * to `issues` when it is not one.
+ * Parses a JSON request body that must be an object, as FastAPI does: the object, or the
+ * issues of an empty body, invalid JSON or a body that is not an object.
  */
-export function readCount(
-  query: URLSearchParams,
-  name: string,
-  fallback: number,
-  issues: ValidationIssue[],
-): number {
-  const raw = query.get(name);
-  if (raw === null) return fallback;
-  const loc = ["query", name];
-  const value = /^\s*[+-]?\d+\s*$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(value)) {
-    const msg = "Input should be a valid integer, unable to parse string as an integer";
-    issues.push({ loc, msg, type: "int_parsing" });
-    return fallback;
-  }
-  if (value < 0) {
-    issues.push({
-      loc,
-      msg: "Input should be greater than or equal to 0",
-      type: "greater_than_equal",
-    });
-    return fallback;
-  }
-  return value;
-}
-
-/**
- * Reads `limit` (default 500), `offset` (default 0) and, with `withStatus`, `status`.
- */
-export function readPageQuery(
-  query: URLSearchParams,
-  { withStatus }: { withStatus: boolean },
-  issues: ValidationIssue[],
-): PageQuery {
-  const limit = readCount(query, "limit", 500, issues);
-  const offset = readCount(query, "offset", 0, issues);
-  const status = withStatus ? query.get("status") : null;
-  if (status === null) return { limit, offset };
-  if (!(jobStatusValues as readonly string[]).includes(status)) {
-    issues.push({ loc: ["query", "status"], msg: oneOf(jobStatusValues), type: "enum" });
-    return { limit, offset };
-  }
-  return { limit, offset, status: status as JobStatus };
-}
-
-/**
- * Checks a push body against `PushRequest` as the server does, collecting every problem:
- * invalid JSON, a non-object body, `inputs` missing or not an object, not exactly one of
- * `function` and `id`, a webhook with an unknown type or a URL that is not absolute http(s),
- * an `env` value that is not a string.
- */
-export function validatePushBody(
+export function parseBodyObject(
   text: string,
-): { request: PushRequest; issues: [] } | { issues: ValidationIssue[] } {
+): { body: Record<string, unknown> } | { issues: ValidationIssue[] } {
   if (text.trim() === "") return { issues: [missing(["body"])] };
   let body: unknown;
   try {
@@ -97,9 +39,32 @@ export function validatePushBody(
     const msg = "Input should be a valid dictionary or object to extract fields from";
     return { issues: [{ loc: ["body"], msg, type: "model_attributes_type" }] };
   }
+  return { body };
+}
+
+/**
+ * Checks a push body against `PushRequest` as the server does, collecting every problem:
+ * invalid JSON, a non-object body, `inputs` missing or neither an object nor a list, not
+ * exactly one of `function` and `id`, a webhook with an unknown type or a URL that is not
+ * absolute http(s), an `env` that is not an object. Other fields are accepted and ignored, and
+ * `env` values may be any JSON.
+ */
+export function validatePushBody(
+  text: string,
+): { request: PushRequest; issues: [] } | { issues: ValidationIssue[] } {
+  const parsed = parseBodyObject(text);
+  if (!("body" in parsed)) return parsed;
+  const { body } = parsed;
   const issues: ValidationIssue[] = [];
   if (body.inputs === undefined) issues.push(missing(["body", "inputs"]));
-  else if (!isPlainObject(body.inputs)) issues.push(notDict(["body", "inputs"]));
+  else if (!isPlainObject(body.inputs) && !Array.isArray(body.inputs)) {
+    // pydantic reports each branch of the `dict | list` union.
+    issues.push(notDict(["body", "inputs", "dict[any,any]"]), {
+      loc: ["body", "inputs", "list[any]"],
+      msg: "Input should be a valid list",
+      type: "list_type",
+    });
+  }
   for (const key of ["function", "id"] as const) {
     const value = body[key];
     if (value !== undefined && value !== null && typeof value !== "string") {
@@ -116,18 +81,21 @@ export function validatePushBody(
   return issues.length > 0 ? { issues } : { request: body as unknown as PushRequest, issues: [] };
 }
 
-function checkWebhooks(webhooks: unknown, issues: ValidationIssue[]): void {
+/**
+ * Checks a list of webhooks at `loc` (`["body", "webhooks"]` in a push).
+ */
+export function checkWebhooks(
+  webhooks: unknown,
+  issues: ValidationIssue[],
+  at: ValidationIssue["loc"] = ["body", "webhooks"],
+): void {
   if (webhooks === undefined || webhooks === null) return;
   if (!Array.isArray(webhooks)) {
-    issues.push({
-      loc: ["body", "webhooks"],
-      msg: "Input should be a valid list",
-      type: "list_type",
-    });
+    issues.push({ loc: at, msg: "Input should be a valid list", type: "list_type" });
     return;
   }
   webhooks.forEach((webhook: unknown, index) => {
-    const loc = ["body", "webhooks", index];
+    const loc = [...at, index];
     if (!isPlainObject(webhook)) {
       issues.push(notDict(loc));
       return;
@@ -146,14 +114,8 @@ function checkWebhooks(webhooks: unknown, issues: ValidationIssue[]): void {
 }
 
 function checkEnv(env: unknown, issues: ValidationIssue[]): void {
-  if (env === undefined || env === null) return;
-  if (!isPlainObject(env)) {
-    issues.push(notDict(["body", "env"]));
-    return;
-  }
-  for (const [name, value] of Object.entries(env)) {
-    if (typeof value !== "string") issues.push(notString(["body", "env", name]));
-  }
+  if (env === undefined || env === null || isPlainObject(env)) return;
+  issues.push(notDict(["body", "env"]));
 }
 
 function isHttpUrl(value: string): boolean {

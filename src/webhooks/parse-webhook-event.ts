@@ -1,4 +1,4 @@
-import { jobStatusValues, webhookEventTypeValues } from "../../generated/sieve.js";
+import { webhookEventTypeValues } from "../../generated/sieve.js";
 import type { FunctionIO, WebhookEvent } from "../../generated/sieve.js";
 import { SieveInputError } from "../core/errors/sieve-input-error.js";
 import { isPlainObject } from "../core/validation/json-value.js";
@@ -11,8 +11,12 @@ const EVENT_TYPES: readonly unknown[] = webhookEventTypeValues;
  * Turns what Sieve POSTs to a webhook URL (the raw JSON text, its bytes as a `Uint8Array` or
  * Node `Buffer` such as `express.raw()` gives, or the parsed value) into a
  * typed event, checking its shape: `job.start`, `job.complete` (with outputs),
- * `job.complete.no_output` and `job.new_output`. Anything else throws `SieveInputError`,
- * so a receiver never acts on a malformed or foreign body.
+ * `job.complete.no_output` and `job.new_output`, and the legacy names `job_start` and
+ * `job_complete` that older functions still deliver (same bodies as their dotted names). A
+ * job status is any non-empty string (Sieve may add statuses); outputs may be absent, null or
+ * nested lists, as in `Job.outputs`. Anything else throws `SieveInputError`, so a receiver never
+ * acts on a malformed or foreign body. Sieve retries a delivery until it gets a 200: use
+ * `webhookEventKey` to handle each event once.
  *
  * Sieve does not sign webhooks: protect the receiving URL (see the README's Webhooks section).
  *
@@ -34,6 +38,8 @@ export function parseWebhookEvent(body: unknown): WebhookEvent {
   switch (type) {
     case "job.start":
     case "job.complete":
+    case "job_start":
+    case "job_complete":
       checkStatus(payload);
       checkOutputs(payload.outputs);
       return value as WebhookEvent;
@@ -62,11 +68,9 @@ function parseJson(text: string): unknown {
 }
 
 function checkStatus(payload: Record<string, unknown>): void {
-  if (!(jobStatusValues as readonly unknown[]).includes(payload.status)) {
-    fail(
-      ".body.status",
-      `expected one of ${jobStatusValues.join(", ")}, got ${quoteValue(payload.status)}`,
-    );
+  // Statuses are an open set: any non-empty string, e.g. `started`, is a status.
+  if (typeof payload.status !== "string" || payload.status === "") {
+    fail(".body.status", `expected a job status string, got ${quoteValue(payload.status)}`);
   }
   if (payload.error !== null && payload.error !== undefined && typeof payload.error !== "string") {
     fail(".body.error", `expected a string or null, got ${typeName(payload.error)}`);
@@ -74,9 +78,11 @@ function checkStatus(payload: Record<string, unknown>): void {
 }
 
 function checkOutputs(outputs: unknown): void {
+  if (outputs === undefined || outputs === null) return;
   if (!Array.isArray(outputs)) fail(".body.outputs", `expected an array, got ${typeName(outputs)}`);
   outputs.forEach((output, index) => {
-    if (!isFunctionIO(output))
+    const group: unknown[] = Array.isArray(output) ? output : [output];
+    if (!group.every(isFunctionIO))
       fail(`.body.outputs[${index}]`, `expected an output object, got ${typeName(output)}`);
   });
 }

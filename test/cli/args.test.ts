@@ -84,9 +84,15 @@ describe("parseCommandLine", () => {
       "wait",
       "list",
       "cancel",
+      "logs",
+      "cost",
+      "functions list",
       "function",
       "versions",
+      "version",
       "function-jobs",
+      "usage",
+      "concurrency",
       "emulator",
     ]);
     for (const command of commands) {

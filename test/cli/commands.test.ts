@@ -5,7 +5,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { afterAll, describe, expect, it } from "vitest";
-import type { FunctionVersion, Job, JobPage, PushResponse, SieveFunction } from "../../src/node.js";
+import {
+  jobOutputs,
+  type FunctionVersion,
+  type Job,
+  type JobPage,
+  type PushResponse,
+  type SieveFunction,
+} from "../../src/node.js";
 import { clientFor, untilStatus } from "../emulator/helpers.js";
 import { freePort } from "../support/free-port.js";
 import { cliEnv, connect, expectOneErrorLine, runCliProcess, useTestEmulator } from "./helpers.js";
@@ -62,7 +69,7 @@ describe.concurrent("sieve-client commands", { timeout: 30_000 }, () => {
     const [json, pretty] = await Promise.all([cli("get", id, "--json"), cli("get", id)]);
     expect(json.code).toBe(0);
     const job = JSON.parse(json.stdout) as Job;
-    expect([job.id, job.status, job.outputs[0]?.data]).toEqual([id, "finished", "bonjour"]);
+    expect([job.id, job.status, jobOutputs(job)[0]?.data]).toEqual([id, "finished", "bonjour"]);
     expect(pretty.code).toBe(0);
     expect(pretty.stdout).toMatch(new RegExp(`^id +${id}$`, "m"));
     expect(pretty.stdout).toMatch(/^status +finished$/m);

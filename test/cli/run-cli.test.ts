@@ -61,7 +61,7 @@ describe("runCli", () => {
     [["list", "--limit", "0"], /--limit must be a whole number 1 or more/],
     [["wait", "x", "--timeout", "1.5"], /--timeout must be a whole number from 1 to 2147483647/],
     [["emulator", "--port", "70000"], /--port must be a whole number from 0 to 65535/],
-    [["list", "--status", "done"], /--status must be one of queued, processing/],
+    [["list", "--status", ""], /--status needs a status, e.g. queued, processing/],
     [["push", "nope"], /Invalid .*"owner\/name"/],
     [["get", "../admin"], /Invalid jobId/],
     [["list", "--base-url", "ftp://x"], /baseUrl must use https/],

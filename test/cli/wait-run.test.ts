@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { renderStatusLine } from "../../src/cli/lib/status-line.js";
-import type { Job } from "../../src/node.js";
+import { jobOutputs, type Job } from "../../src/node.js";
 import { clientFor, untilStatus } from "../emulator/helpers.js";
 import {
   connect,
@@ -82,7 +82,7 @@ describe.concurrent("sieve-client wait and run", { timeout: 30_000 }, () => {
     ]);
     expect(code).toBe(0);
     const job = JSON.parse(stdout) as Job;
-    expect([job.status, job.outputs.map((o) => o.data)]).toEqual(["finished", ["hola"]]);
+    expect([job.status, jobOutputs(job).map((o) => o.data)]).toEqual(["finished", ["hola"]]);
   });
 
   it("a failed job: its outputs, then one error line, exit 1 (the job as JSON with --json)", async () => {

@@ -18,7 +18,8 @@ describe("close()", () => {
     const queuedHandler = vi.fn(() => "never");
     const emu = await startEmulator({
       functions: {
-        "demo/queued": { handler: queuedHandler, delayMs: 100 },
+        // Long enough that no queued job starts while the 20 pushes are still being sent.
+        "demo/queued": { handler: queuedHandler, delayMs: 2_000 },
         "demo/running": {
           delayMs: 0,
           handler: (_inputs, { signal }) => {

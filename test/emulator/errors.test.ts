@@ -2,21 +2,24 @@ import { describe, expect, it } from "vitest";
 import type { ValidationIssue } from "../../generated/sieve.js";
 import { SieveAuthenticationError, SieveNotFoundError } from "../../src/index.js";
 import { api, clientFor, untilStatus, useEmulators } from "./helpers.js";
+import { concretePath, specOperations } from "../support/spec-operations.js";
 
 const emulators = useEmulators();
 const functions = {
   "demo/echo": { handler: (inputs: Record<string, unknown>) => inputs.text, delayMs: 0 },
 };
 
-const OPERATIONS: Array<[method: string, path: string]> = [
-  ["POST", "/push"],
-  ["GET", "/jobs"],
-  ["GET", "/jobs/some-id"],
-  ["DELETE", "/jobs/some-id"],
-  ["GET", "/functions/demo/echo"],
-  ["GET", "/functions/demo/echo/versions"],
-  ["GET", "/functions/demo/echo/jobs"],
-];
+const OPERATIONS = specOperations().map(
+  (operation) =>
+    [
+      operation.method,
+      concretePath(operation, {
+        owner_name: "demo",
+        function_name: "echo",
+        version_slug: "latest",
+      }),
+    ] as const,
+);
 
 describe("401", () => {
   it("answers every operation without a key or with a wrong one", async () => {
@@ -36,6 +39,7 @@ describe("401", () => {
       }
     }
     expect(emu.jobs.size).toBe(0);
+    expect(OPERATIONS).toHaveLength(23);
   });
 
   it("accepts a custom key, and the client sees SieveAuthenticationError for another", async () => {
@@ -110,9 +114,12 @@ describe("422", () => {
     ["an array body", [], [issue(["body"], "model_attributes_type")]],
     ["missing inputs", { function: "demo/echo" }, [issue(["body", "inputs"], "missing")]],
     [
-      "list inputs",
-      { function: "demo/echo", inputs: [1] },
-      [issue(["body", "inputs"], "dict_type")],
+      "inputs neither an object nor a list",
+      { function: "demo/echo", inputs: "hi" },
+      [
+        issue(["body", "inputs", "dict[any,any]"], "dict_type"),
+        issue(["body", "inputs", "list[any]"], "list_type"),
+      ],
     ],
     [
       "both function and id",
@@ -152,15 +159,21 @@ describe("422", () => {
       ],
     ],
     [
-      "an env value that is not a string",
-      { function: "demo/echo", inputs: {}, env: { A: "ok", B: 1 } },
-      [issue(["body", "env", "B"], "string_type")],
+      "an env that is not an object",
+      { function: "demo/echo", inputs: {}, env: "A=1" },
+      [issue(["body", "env"], "dict_type")],
+    ],
+    [
+      "an unknown source",
+      { function: "demo/echo", inputs: {} },
+      [issue(["query", "source"], "enum")],
     ],
   ];
 
-  it.each(pushCases)("rejects a push with %s", async (_name, body, issues) => {
+  it.each(pushCases)("rejects a push with %s", async (name, body, issues) => {
     const emu = await emulators.start({ functions });
-    const answer = await api(emu, "POST", "/push", { body });
+    const path = name === "an unknown source" ? "/push?source=cli" : "/push";
+    const answer = await api(emu, "POST", path, { body });
     expect(answer).toMatchObject({ status: 422, body: { detail: issues } });
     expect((answer.body as { detail: unknown[] }).detail).toHaveLength(issues.length);
     expect(emu.jobs.size).toBe(0);
@@ -170,10 +183,33 @@ describe("422", () => {
     ["/jobs?limit=abc", ["query", "limit"], "int_parsing"],
     ["/jobs?limit=1.5", ["query", "limit"], "int_parsing"],
     ["/jobs?offset=-1", ["query", "offset"], "greater_than_equal"],
-    ["/jobs?status=done", ["query", "status"], "enum"],
     ["/jobs/any?offset=x", ["query", "offset"], "int_parsing"],
+    ["/jobs/any/await?offset=-2", ["query", "offset"], "greater_than_equal"],
     ["/functions/demo/echo/versions?limit=-5", ["query", "limit"], "greater_than_equal"],
-    ["/functions/demo/missing/jobs?status=", ["query", "status"], "enum"],
+    ["/functions?offset=x", ["query", "offset"], "int_parsing"],
+    ["/functions/demo/missing/versions/latest/jobs?limit=x", ["query", "limit"], "int_parsing"],
+    ["/logs", ["query", "job_id"], "missing"],
+    ["/logs?job_id=x&start_time=soon", ["query", "start_time"], "float_parsing"],
+    ["/usage?end_timestamp=", ["query", "end_timestamp"], "float_parsing"],
+    [
+      "/usage/function/demo/missing?start_timestamp=x",
+      ["query", "start_timestamp"],
+      "float_parsing",
+    ],
+    ["/usage/job/nope?aggregated=maybe", ["query", "aggregated"], "bool_parsing"],
+    ["/usage/concurrency?chunk_size=29", ["query", "chunk_size"], "greater_than_equal"],
+    ["/usage/concurrency?status=queued", ["query", "status"], "enum"],
+    ["/usage/concurrency?start=yesterday", ["query", "start"], "value_error"],
+    [
+      "/usage/concurrency?start=2024-12-01T00:00&end=2024-12-09T00:00",
+      ["query", "end"],
+      "value_error",
+    ],
+    [
+      "/usage/concurrency?start=2024-12-02T00:00&end=2024-12-01T00:00",
+      ["query", "end"],
+      "value_error",
+    ],
   ];
 
   it.each(queryCases)("rejects GET %s", async (path, loc, type) => {

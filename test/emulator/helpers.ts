@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { afterEach } from "vitest";
-import type { JobStatus, WebhookEvent } from "../../generated/sieve.js";
+import type { FunctionIO, Job, JobStatus, WebhookEvent } from "../../generated/sieve.js";
 import { startEmulator } from "../../src/emulator/index.js";
 import type { Emulator, EmulatorJob, EmulatorOptions } from "../../src/emulator/index.js";
 import { createSieveClient, type SieveClient } from "../../src/index.js";
@@ -86,6 +86,9 @@ export function untilStatus(
     if (current) check(current);
   });
 }
+
+/** A job's outputs as one flat list (the spec allows null and nested lists; the emulator sends neither). */
+export const outputsOf = (job: Job | undefined): FunctionIO[] => (job?.outputs ?? []).flat();
 
 /** Resolves after `ms`. */
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

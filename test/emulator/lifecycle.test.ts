@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { JobStatus } from "../../generated/sieve.js";
-import { api, clientFor, sleep, untilStatus, useEmulators } from "./helpers.js";
+import { api, clientFor, outputsOf, sleep, untilStatus, useEmulators } from "./helpers.js";
 
 const emulators = useEmulators();
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
@@ -152,7 +152,7 @@ describe("outputs", () => {
     const outputsAfter = async (count: number, offset: number) => {
       await vi.waitFor(() => expect(gates).toHaveLength(count), { interval: 2 });
       const job = await sieve.jobs.get(pushed.id, { offset });
-      return { status: job.status, data: job.outputs.map((o) => o.data) };
+      return { status: job.status, data: outputsOf(job).map((o) => o.data) };
     };
 
     expect(await outputsAfter(1, 0)).toEqual({ status: "processing", data: [0] });
@@ -192,7 +192,7 @@ describe("outputs", () => {
     );
     await Promise.all(ids.map((id) => untilStatus(emu, id)));
     const [types, list, none] = await Promise.all(ids.map((id) => sieve.jobs.get(id)));
-    expect(types?.outputs.map((o) => o.type)).toEqual([
+    expect(outputsOf(types).map((o) => o.type)).toEqual([
       "str",
       "int",
       "float",
@@ -202,7 +202,7 @@ describe("outputs", () => {
       "sieve.File",
       "NoneType",
     ]);
-    expect(types?.outputs.map((o) => o.data)).toEqual(values);
+    expect(outputsOf(types).map((o) => o.data)).toEqual(values);
     expect(list?.outputs).toEqual([{ type: "list", name: null, data: [1, 2], description: null }]);
     expect(none).toMatchObject({ status: "finished", outputs: [] });
   });
@@ -231,7 +231,12 @@ describe("outputs", () => {
     await untilStatus(emu, id);
     expect(handler).toHaveBeenCalledWith(
       { file: { url: "https://x.test/v.mp4" }, mutated: true },
-      { jobId: id, env: { TOKEN: "t" }, signal: expect.any(AbortSignal) },
+      {
+        jobId: id,
+        env: { TOKEN: "t" },
+        signal: expect.any(AbortSignal),
+        log: expect.any(Function),
+      },
     );
     const job = await clientFor(emu).jobs.get(id);
     expect(job.inputs).toEqual({

@@ -54,6 +54,15 @@ describe("GET /jobs", () => {
     const page = await sieve.jobs.list({ status: "finished", limit: 2, offset: 2 });
     expect(page).toMatchObject({ data: [{ id: finished[0] }], next_offset: -1 });
     expect((await sieve.jobs.list({ status: "finished", limit: 2 })).next_offset).toBe(2);
+
+    // As in Sieve, `status` is a plain string: empty means every status, an unknown one none.
+    const raw = async (query: string) =>
+      ((await api(emu, "GET", `/jobs?${query}`)).body as { data: unknown[] }).data.length;
+    expect(await raw("status=")).toBe(5);
+    expect(await raw("status=done")).toBe(0);
+    expect((await api(emu, "GET", "/functions/demo/later/jobs?status=")).body).toMatchObject({
+      data: [{ id: cancelled.id }, { id: queued.id }],
+    });
   });
 });
 

@@ -22,8 +22,9 @@ describe("npm start", () => {
     const lines = stdout.trim().split("\n");
     expect(lines[0]).toMatch(/local Sieve emulator at http:\/\/127\.0\.0\.1:\d+\/v2/);
     expect(stdout).toMatch(/pushed demo\/dubbing: job [0-9a-f-]{36}/);
+    // The long-poll (the default) reports the status a wait starts from and the one it ends with.
     expect(stdout).toContain("status: queued");
-    expect(stdout).toContain("status: processing");
+    expect(stdout).toContain("status: finished");
     for (const n of [1, 2, 3])
       expect(stdout).toMatch(new RegExp(`output ${n}: \\{"segment":${n},`));
     expect(stdout).toContain("finished with 3 output(s)");

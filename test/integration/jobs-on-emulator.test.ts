@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator, type EmulatedFunction } from "../../src/emulator/index.js";
 import {
   createSieveClient,
+  jobOutputs,
   parseWebhookEvent,
   SieveJobCancelledError,
   SieveJobFailedError,
@@ -58,7 +59,7 @@ describe("jobs.wait", () => {
     const statuses: string[] = [];
     const job = await sieve.jobs.wait(id, { ...fast, onStatus: (j) => statuses.push(j.status) });
     expect(job.status).toBe("finished");
-    expect(job.outputs.map((o) => o.data)).toEqual(["hola"]);
+    expect(jobOutputs(job).map((o) => o.data)).toEqual(["hola"]);
     expect(statuses.at(-1)).toBe("finished");
     expect(new Set(statuses).size).toBe(statuses.length);
   });
@@ -85,7 +86,7 @@ describe("jobs.wait", () => {
     const { id } = await sieve.jobs.push({ function: "demo/slow", inputs: {} });
     const started = Date.now();
     const error = (await sieve.jobs
-      .wait(id, { ...fast, timeoutMs: 150 })
+      .wait(id, { ...fast, strategy: "poll", timeoutMs: 150 })
       .catch((e: unknown) => e)) as SieveWaitTimeoutError;
     expect(error).toBeInstanceOf(SieveWaitTimeoutError);
     expect(error.job?.status).toBe("processing");
@@ -116,7 +117,7 @@ describe("jobs.run", () => {
   it("pushes and waits", async () => {
     await setUp();
     const job = await sieve.jobs.run({ function: "demo/echo", inputs: { text: "ok" } }, fast);
-    expect(job.outputs[0]?.data).toBe("ok");
+    expect(jobOutputs(job)[0]?.data).toBe("ok");
     expect(emulator.requests.count({ method: "POST", path: "/push" })).toBe(1);
   });
 
@@ -269,8 +270,7 @@ describe("webhooks", () => {
       "job.complete.no_output",
     ]);
     const complete = events.find((e) => e.type === "job.complete");
-    expect(complete?.type === "job.complete" && complete.body.outputs.map((o) => o.data)).toEqual([
-      0, 1,
-    ]);
+    const outputs = complete?.type === "job.complete" ? jobOutputs(complete.body) : undefined;
+    expect(outputs?.map((o) => o.data)).toEqual([0, 1]);
   });
 });

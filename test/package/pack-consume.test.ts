@@ -80,12 +80,17 @@ describe("the packed package", () => {
       version: "0.1.0",
       status: "finished",
       output: "packed",
+      logLines: true,
+      cost: true,
+      maxConcurrency: true,
+      functions: 2,
       function: "demo/echo",
       versions: 1,
       failed: "boom",
       event: "job.start",
+      eventKey: expect.stringMatching(/^job\.start:[\w-]+:finished$/),
       everyErrorIsSieveError: true,
-      enums: [5, 6, 4],
+      enums: [5, 6, 6],
     });
   }, 40_000);
 

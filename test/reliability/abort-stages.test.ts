@@ -137,11 +137,25 @@ describe.each(ENTRIES)("abort through the %s", (_entry, create) => {
       async ({ sieve, signal }) => {
         const { id } = await sieve.jobs.push({ function: "demo/hang", inputs: {} });
         const onStatus = () => (polled = true);
-        return sieve.jobs.wait(id, { signal, intervalMs: LONG, onStatus });
+        return sieve.jobs.wait(id, { signal, strategy: "poll", intervalMs: LONG, onStatus });
       },
       () => polled,
     );
     expect(emulator.requests.count({ method: "GET" })).toBe(1);
+  });
+
+  it("during a wait's long-poll, held by the server", async () => {
+    const emulator = await abortDuring(
+      create,
+      async ({ sieve, signal }) => {
+        const { id } = await sieve.jobs.push({ function: "demo/hang", inputs: {} });
+        return sieve.jobs.wait(id, { signal });
+      },
+      ({ emulator: emu }) => emu.requests.count({ method: "GET" }) === 1,
+    );
+    expect(emulator.requests.matching({ method: "GET" }).map((r) => r.path)).toEqual([
+      expect.stringMatching(/^\/jobs\/[\w-]+\/await$/),
+    ]);
   });
 
   it("during a wait's poll that hangs", async () => {

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Emulator, EmulatorOptions, FaultSpec } from "../../src/emulator/index.js";
+import { jobOutputs } from "../../src/index.js";
 import { ENTRIES, clientOf, sleep, useReliabilityEmulators } from "./support.js";
 
 const emulators = useReliabilityEmulators();
@@ -71,10 +72,14 @@ describe.each(ENTRIES)("through the %s", (_entry, create) => {
 
     const ended = pendingFaultsAtEnd(emulator, id);
     const seen: string[] = [];
-    const job = await sieve.jobs.wait(id, { ...fast, onStatus: (j) => seen.push(j.status) });
+    const job = await sieve.jobs.wait(id, {
+      ...fast,
+      strategy: "poll",
+      onStatus: (j) => seen.push(j.status),
+    });
 
     expect(job.status).toBe("finished");
-    expect(job.outputs.map((output) => output.data)).toEqual(["done"]);
+    expect(jobOutputs(job).map((output) => output.data)).toEqual(["done"]);
     expect(emitted(id)).toEqual(["queued", "processing", "finished"]);
     expect(seen).toEqual(emitted(id));
     expect(ended()).toBe(0);
@@ -114,7 +119,7 @@ describe.each(ENTRIES)("through the %s", (_entry, create) => {
 
     const job = await sieve.jobs.run({ function: "demo/echo", inputs: { text: "once" } }, fast);
 
-    expect(job.outputs.map((output) => output.data)).toEqual(["once"]);
+    expect(jobOutputs(job).map((output) => output.data)).toEqual(["once"]);
     expect(emulator.requests.count({ path: "/push" })).toBe(2);
     expect(emulator.jobs.list().map((j) => j.id)).toEqual([job.id]);
     expect(emulator.faults.pending).toBe(0);

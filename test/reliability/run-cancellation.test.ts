@@ -87,17 +87,27 @@ describe.each(ENTRIES)("jobs.run cancellation through the %s", (_entry, create) 
   });
 
   it("a cancel refused because the job had just finished says it ended, not that it may run", async () => {
-    const emulator = await emulators.start();
+    // Queued for 1 s: the first poll sees it queued however loaded the machine, the next poll
+    // is 5 s away, and the job ends in between, unseen by the client.
+    const emulator = await emulators.start({
+      functions: { "demo/late": { delayMs: 1_000, handler: (inputs) => inputs.text } },
+    });
     const sieve = clientOf(create, emulator);
     const controller = new AbortController();
-    let seen = false;
+    const seen: string[] = [];
     const done = runError(
       sieve.jobs.run(
-        { function: "demo/echo", inputs: { text: "x" } },
-        { signal: controller.signal, intervalMs: 5_000, onStatus: () => void (seen = true) },
+        { function: "demo/late", inputs: { text: "x" } },
+        {
+          signal: controller.signal,
+          strategy: "poll",
+          intervalMs: 5_000,
+          onStatus: (job) => void seen.push(job.status),
+        },
       ),
     );
-    await until(() => seen);
+    await until(() => seen.length > 0);
+    expect(seen).toEqual(["queued"]);
     await until(() => emulator.jobs.list()[0]?.status === "finished");
     controller.abort(new Error("stop"));
     const error = await done;

@@ -1,5 +1,5 @@
 import { startEmulator } from "../../src/emulator/index.js";
-import { SieveConnectionError, createSieveClient, type Job } from "../../src/node.js";
+import { SieveConnectionError, createSieveClient, jobOutputs, type Job } from "../../src/node.js";
 import {
   FaultFeeder,
   weighted,
@@ -61,7 +61,8 @@ export function requestClasses(rate = 0.2): RequestClass[] {
   return [
     {
       name: "polls",
-      matching: { method: "GET", path: /^\/jobs\/[^/]+$/ },
+      // Both the long-poll (jobs.run waits with it) and the reads a wait falls back to.
+      matching: { method: "GET", path: /^\/jobs\/[^/]+(\/await)?$/ },
       draw: weighted(rate, [
         [25, { kind: "503", spec: { status: 503 } }],
         [10, retryAfter(0)],
@@ -182,9 +183,9 @@ export async function runSoak(options: {
 function isRight(job: Job, n: number): boolean {
   return (
     job.status === "finished" &&
-    job.outputs.length === 1 &&
-    job.outputs[0]?.data === expectedOutput(n) &&
-    job.inputs.n?.data === n
+    jobOutputs(job).length === 1 &&
+    jobOutputs(job)[0]?.data === expectedOutput(n) &&
+    job.inputs?.n?.data === n
   );
 }
 

@@ -13,6 +13,7 @@ export const JOB_ID = "43d7add5-61cf-44ad-aac8-c5d14c642bb4";
 export const job: Job = {
   id: JOB_ID,
   function_id: "f7de8467-17f3-4599-8f9d-ef601b172f71",
+  organization_id: "0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9",
   function: { name: "dubbing", owner_name: "sieve" },
   status: "finished",
   visibility: "private",

@@ -9,6 +9,7 @@ export function makeJob(
   return {
     id: "job-1",
     function_id: "fn-1",
+    organization_id: "org-1",
     function: { name: "echo", owner_name: "demo" },
     status,
     created_at: "2026-11-22T10:00:00.000000",

@@ -1,13 +1,19 @@
 /**
  * Type tests: every method resolves to the generated response type of its operation, `Job`'s
- * status is the five-value union, and bad calls on `sieve.raw` or `push` do not compile.
+ * status is the five known values or any other string (the API's set is open), and bad calls on
+ * `sieve.raw` or `push` do not compile.
  */
 import { describe, expectTypeOf, it } from "vitest";
+import { jobOutputs, knownJobStatusValues } from "../../src/index.js";
 import type {
+  FunctionIO,
   FunctionVersion,
   Job,
+  JobPage,
   JobStatus,
+  KnownJobStatus,
   PushJobRequest,
+  PushRequest,
   RequestOptions,
   RetryInfo,
   SieveClient,
@@ -31,12 +37,27 @@ type Ok<P extends keyof paths, M extends "get" | "post" | "delete"> = paths[P][M
 type Resolved<F> = F extends (...args: never[]) => Promise<infer T> ? T : never;
 
 describe("return types", () => {
-  it("jobs.get resolves to Job, whose status is exactly the five values", () => {
+  it("jobs.get resolves to Job, whose status is a known value or any other string", () => {
     expectTypeOf(sieve.jobs.get).returns.resolves.toEqualTypeOf<Job>();
-    expectTypeOf<Job["status"]>().toEqualTypeOf<
+    expectTypeOf<KnownJobStatus>().toEqualTypeOf<
       "queued" | "processing" | "error" | "finished" | "cancelled"
     >();
+    expectTypeOf<Job["status"]>().toEqualTypeOf<KnownJobStatus | (string & {})>();
     expectTypeOf<JobStatus>().toEqualTypeOf<Job["status"]>();
+    expectTypeOf<"started">().toExtend<JobStatus>();
+    expectTypeOf<string>().toExtend<JobStatus>();
+    expectTypeOf<JobStatus>().toExtend<string>();
+    expectTypeOf<number>().not.toExtend<JobStatus>();
+  });
+
+  it("a job's outputs and inputs may be absent, and an output item may be a list", () => {
+    expectTypeOf<Job["outputs"]>().toEqualTypeOf<
+      (FunctionIO | FunctionIO[])[] | null | undefined
+    >();
+    expectTypeOf<Job["inputs"]>().toEqualTypeOf<Record<string, FunctionIO> | undefined>();
+    expectTypeOf(jobOutputs).parameter(0).toExtend<Pick<Job, "outputs">>();
+    expectTypeOf(jobOutputs).returns.toEqualTypeOf<FunctionIO[]>();
+    expectTypeOf<Job["organization_id"]>().toEqualTypeOf<string>();
   });
 
   it("every method resolves to the generated 200 body of its operation", () => {
@@ -53,7 +74,9 @@ describe("return types", () => {
     expectTypeOf<Resolved<Functions["versions"]>>().toEqualTypeOf<
       Ok<`${FunctionPath}/versions`, "get">
     >();
-    expectTypeOf<Resolved<Functions["jobs"]>>().toEqualTypeOf<Ok<`${FunctionPath}/jobs`, "get">>();
+    // The operation may answer a bare list of jobs; the method always resolves to a page.
+    expectTypeOf<Ok<`${FunctionPath}/jobs`, "get">>().toEqualTypeOf<JobPage | Job[]>();
+    expectTypeOf<Resolved<Functions["jobs"]>>().toEqualTypeOf<JobPage>();
     expectTypeOf<Resolved<Functions["get"]>>().toEqualTypeOf<SieveFunction>();
     expectTypeOf<Resolved<Functions["versions"]>>().toEqualTypeOf<FunctionVersion[]>();
   });
@@ -82,7 +105,11 @@ describe("return types", () => {
 describe("sieve.raw", () => {
   it("types a valid call's data", async () => {
     const { data } = await sieve.raw.GET("/jobs/{job_id}", { params: { path: { job_id: "j" } } });
-    expectTypeOf(data).toEqualTypeOf<Job | undefined>();
+    // Not `Job | undefined` exactly: openapi-fetch's `Readable` maps the open status's
+    // `string & {}` as an object, so only the fields are compared here.
+    expectTypeOf(data).toExtend<{ id: string; outputs?: unknown } | undefined>();
+    expectTypeOf(data?.id).toEqualTypeOf<string | undefined>();
+    expectTypeOf(data?.outputs).toEqualTypeOf<Job["outputs"]>();
   });
 
   it("does not compile a wrong path, method or param", () => {
@@ -94,8 +121,8 @@ describe("sieve.raw", () => {
     void sieve.raw.GET("/jobs/{job_id}", { params: { path: { jobId: "j" } } });
     // @ts-expect-error: the path parameter is required
     void sieve.raw.GET("/jobs/{job_id}", {});
-    // @ts-expect-error: status is not one of the five values
-    void sieve.raw.GET("/jobs", { params: { query: { status: "done" } } });
+    // @ts-expect-error: status is a string
+    void sieve.raw.GET("/jobs", { params: { query: { status: 1 } } });
     // @ts-expect-error: limit is a number
     void sieve.raw.GET("/jobs", { params: { query: { limit: "10" } } });
   });
@@ -108,6 +135,14 @@ describe("jobs.push", () => {
     void sieve.jobs.push({ function: "sieve/dubbing", inputs: {}, env: { A: "b" } });
   });
 
+  it("accepts what the API accepts: extra fields, list inputs, any JSON env value", () => {
+    void sieve.jobs.push({ function: "sieve/dubbing", inputs: {}, priority: 2 });
+    void sieve.jobs.push({ function: "sieve/dubbing", inputs: ["a", 1] });
+    void sieve.jobs.push({ id: "f", inputs: {}, env: { A: 1, B: { nested: true }, C: null } });
+    expectTypeOf<PushJobRequest["inputs"]>().toEqualTypeOf<PushRequest["inputs"]>();
+    expectTypeOf<PushJobRequest["webhooks"]>().toEqualTypeOf<PushRequest["webhooks"]>();
+  });
+
   it("rejects at compile time a body without inputs, with both function and id, or neither", () => {
     // @ts-expect-error: inputs is required
     void sieve.jobs.push({ function: "sieve/dubbing" });
@@ -117,15 +152,23 @@ describe("jobs.push", () => {
     void sieve.jobs.push({ inputs: {} });
     // @ts-expect-error: not a webhook event type
     void sieve.jobs.push({ id: "f", inputs: {}, webhooks: [{ type: "done", url: "https://h" }] });
-    // @ts-expect-error: env values are strings
-    void sieve.jobs.push({ id: "f", inputs: {}, env: { A: 1 } });
+    // @ts-expect-error: inputs is an object or a list
+    void sieve.jobs.push({ id: "f", inputs: "spanish" });
+    // @ts-expect-error: env is an object
+    void sieve.jobs.push({ id: "f", inputs: {}, env: "A=1" });
   });
 });
 
 describe("arguments of the other methods", () => {
+  it("accept a status outside the known five: the API's set is open", () => {
+    void sieve.jobs.list({ status: "started" });
+    void sieve.functions.jobs("a/b", { status: "started" });
+    for (const status of knownJobStatusValues) void sieve.jobs.list({ status });
+  });
+
   it("do not compile with a wrong status, an unknown param or an unknown option", () => {
-    // @ts-expect-error: not a job status
-    void sieve.jobs.list({ status: "done" });
+    // @ts-expect-error: a status is a string
+    void sieve.jobs.list({ status: 1 });
     // @ts-expect-error: versions takes no status
     void sieve.functions.versions("a/b", { status: "error" });
     // @ts-expect-error: jobs.get takes only offset

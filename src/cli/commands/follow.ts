@@ -1,9 +1,11 @@
 import {
   SieveJobCancelledError,
   SieveJobFailedError,
+  jobOutputs,
   type FunctionIO,
   type Job,
   type SieveClient,
+  type WaitStrategy,
 } from "../../node.js";
 import type { CommandContext } from "../lib/context.js";
 import { describeError, type CliError } from "../lib/errors.js";
@@ -49,6 +51,7 @@ export interface FollowPlan {
     signal: AbortSignal;
     timeoutMs: number | undefined;
     onStatus: (job: Job) => void;
+    strategy: WaitStrategy;
   }): Promise<Job>;
   /**
    * The error to report when the wait (or run) stopped before the job ended: interrupted, stdout
@@ -94,12 +97,14 @@ export async function followJob(ctx: CommandContext, plan: FollowPlan): Promise<
   const ended = (job: Job) => {
     if (plan.ownsJob)
       ctx.recordDone({ done: `job ${job.id} ended (${job.status})`, unprinted: "its outputs" });
-    ctx.emit(job, () => printer.rest(job.outputs));
+    ctx.emit(job, () => printer.rest(jobOutputs(job)));
   };
   try {
     const job = await plan.start({
       signal: interrupt.signal,
       timeoutMs: ctx.options.timeoutMs,
+      // The status line shows each change, which only polling sees; --json shows none of them.
+      strategy: ctx.global.json ? "await" : "poll",
       onStatus(seen) {
         jobId = seen.id;
         live.update(seen.status, seen.id);

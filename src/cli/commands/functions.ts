@@ -1,20 +1,26 @@
-import type { ListFunctionJobsParams, ListVersionsParams } from "../../node.js";
-import { formatFunction, formatJobTable, formatVersions } from "../lib/output.js";
+import type {
+  ListFunctionJobsParams,
+  ListFunctionsParams,
+  ListVersionsParams,
+} from "../../node.js";
+import {
+  formatFunction,
+  formatFunctionTable,
+  formatJobTable,
+  formatVersions,
+} from "../lib/output.js";
 import { callCommand } from "./call-command.js";
 import { definedOnly } from "./paging.js";
 
-/** `function <owner/name>`: a function's metadata and latest version. */
 export const functionCommand = callCommand({
   name: "function",
   args: ["<owner/name>"],
-  options: [],
   summary: "Show a function: description, latest version, the inputs it takes",
   examples: ["function sieve/dubbing", "function demo/dubbing --json"],
   call: (ctx) => ctx.client().functions.get(ctx.args[0] ?? ""),
   format: formatFunction,
 });
 
-/** `versions <owner/name> [--limit N] [--offset N]`: a function's versions. */
 export const versionsCommand = callCommand({
   name: "versions",
   args: ["<owner/name>"],
@@ -26,7 +32,6 @@ export const versionsCommand = callCommand({
   format: formatVersions,
 });
 
-/** `function-jobs <owner/name> [--status S] [--limit N] [--offset N]`: the jobs of a function. */
 export const functionJobsCommand = callCommand({
   name: "function-jobs",
   args: ["<owner/name>"],
@@ -40,4 +45,23 @@ export const functionJobsCommand = callCommand({
     ),
   format: (page) => formatJobTable(page.data),
   nextOffset: (page) => page.next_offset,
+});
+
+export const functionsListCommand = callCommand({
+  name: "functions list",
+  options: ["limit", "offset"],
+  summary: "List the organization's functions",
+  examples: ["functions list", "functions list --limit 20 --json"],
+  call: ({ options: { limit, offset }, client }) =>
+    client().functions.list(definedOnly<ListFunctionsParams>({ limit, offset })),
+  format: formatFunctionTable,
+});
+
+export const versionCommand = callCommand({
+  name: "version",
+  args: ["<owner/name>", "<id|prefix|latest>"],
+  summary: "Show one version of a function (an id, an id prefix, or latest)",
+  examples: ["version sieve/dubbing latest", "version sieve/dubbing 41b83e76 --json"],
+  call: ({ args, client }) => client().functions.version(args[0] ?? "", args[1] ?? ""),
+  format: (version) => formatVersions([version]),
 });

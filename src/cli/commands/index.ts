@@ -1,6 +1,14 @@
 import type { CommandSpec } from "../lib/command-spec.js";
 import { emulatorCommand } from "./emulator.js";
-import { functionCommand, functionJobsCommand, versionsCommand } from "./functions.js";
+import { concurrencyCommand, costCommand, usageCommand } from "./account.js";
+import {
+  functionCommand,
+  functionJobsCommand,
+  functionsListCommand,
+  versionCommand,
+  versionsCommand,
+} from "./functions.js";
+import { logsCommand } from "./logs.js";
 import { cancelCommand, getCommand, listCommand, pushCommand } from "./jobs.js";
 import { runCommand } from "./run.js";
 import { waitCommand } from "./wait.js";
@@ -13,8 +21,14 @@ export const commands: readonly CommandSpec[] = [
   waitCommand,
   listCommand,
   cancelCommand,
+  logsCommand,
+  costCommand,
+  functionsListCommand,
   functionCommand,
   versionsCommand,
+  versionCommand,
   functionJobsCommand,
+  usageCommand,
+  concurrencyCommand,
   emulatorCommand,
 ];

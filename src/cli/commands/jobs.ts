@@ -25,21 +25,16 @@ export const pushCommand = callCommand({
   format: (pushed) => [pushed.id],
 });
 
-/** `get <job-id>`: reads a job. */
 export const getCommand = callCommand({
   name: "get",
   args: ["<job-id>"],
-  options: [],
   summary: "Read a job: its status, inputs, error and outputs",
-  examples: ["get 0b2c7e3a-2d9c-4a6e-9f4b-5c1d0e8f7a61"],
   call: (ctx) => ctx.client().jobs.get(ctx.args[0] ?? ""),
   format: formatJob,
 });
 
-/** `list [--status S] [--limit N] [--offset N]`: one page of the organization's jobs. */
 export const listCommand = callCommand({
   name: "list",
-  args: [],
   options: ["status", "limit", "offset"],
   summary: "List the organization's jobs, one page, newest first",
   examples: ["list --status processing --limit 20", "list --limit 20 --offset 20 --json"],
@@ -56,9 +51,7 @@ export const listCommand = callCommand({
 export const cancelCommand = callCommand({
   name: "cancel",
   args: ["<job-id>"],
-  options: [],
   summary: "Cancel a queued or running job",
-  examples: ["cancel 0b2c7e3a-2d9c-4a6e-9f4b-5c1d0e8f7a61"],
   call: (ctx) => ctx.client().jobs.cancel(ctx.args[0] ?? ""),
   done: (_answer, ctx) => ({ done: `cancelled job ${ctx.args[0] ?? ""}`, unprinted: "the answer" }),
   format: (answer) => [answer.message],

@@ -2,7 +2,8 @@ import type { ExitCodeValue } from "./exit-codes.js";
 import type { CommandContext } from "./context.js";
 
 /** The options only some commands take; the global ones (`--json`...) go with every command. */
-export type CommandOptionName = "input" | "status" | "limit" | "offset" | "timeout" | "port";
+export type CommandOptionName =
+  "input" | "status" | "limit" | "offset" | "timeout" | "port" | "follow";
 
 /** What `sieve-client <name>` takes and does. */
 export interface CommandSpec {
@@ -49,6 +50,10 @@ export const commandOptionHelp: Record<CommandOptionName, { flag: string; text: 
     text: "give up after this many milliseconds (exit 3); run also cancels the job (exit 4 if it could not)",
   },
   port: { flag: "--port <n>", text: "the port on 127.0.0.1 (default: a free one)" },
+  follow: {
+    flag: "--follow",
+    text: "keep printing new lines until the job ends (with --json: one JSON line each)",
+  },
 };
 
 /** The options every command takes, for the help. */

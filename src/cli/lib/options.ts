@@ -27,4 +27,6 @@ export interface CommandOptions {
   /** `--timeout`, in milliseconds. */
   timeoutMs: number | undefined;
   port: number | undefined;
+  /** `--follow`: keep reading until the job ends. */
+  follow: boolean;
 }

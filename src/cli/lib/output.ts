@@ -1,4 +1,14 @@
-import type { FunctionIO, FunctionVersion, Job, SieveFunction } from "../../node.js";
+import {
+  jobOutputs,
+  type Concurrency,
+  type DetailedUsage,
+  type FunctionIO,
+  type FunctionVersion,
+  type Job,
+  type JobCost,
+  type JobLogLine,
+  type SieveFunction,
+} from "../../node.js";
 
 /**
  * One output on one line: its number, its Sieve type and its data as JSON (so that a string
@@ -22,10 +32,10 @@ export function formatJob(job: Job): string[] {
     ["completed", job.completed_at ?? "-"],
   ];
   if (job.error) rows.push(["error", job.error]);
-  for (const [name, input] of Object.entries(job.inputs))
+  for (const [name, input] of Object.entries(job.inputs ?? {}))
     rows.push([`input ${name}`, JSON.stringify(input.data) ?? "null"]);
   const lines = table(rows);
-  job.outputs.forEach((output, i) => lines.push(formatOutput(output, i + 1)));
+  jobOutputs(job).forEach((output, i) => lines.push(formatOutput(output, i + 1)));
   return lines;
 }
 
@@ -68,6 +78,74 @@ export function formatVersions(versions: readonly FunctionVersion[]): string[] {
     ["id", "build", "compute", "ready"],
     ...versions.map((v) => [v.id, v.build_status, v.compute_type, v.ready_at ?? "-"]),
   ]);
+}
+
+/**
+ * Functions as a table: name, visibility, title.
+ */
+export function formatFunctionTable(functions: readonly SieveFunction[]): string[] {
+  if (functions.length === 0) return ["no functions"];
+  return table([
+    ["function", "visibility", "title"],
+    ...functions.map((fn) => [
+      `${fn.owner_name}/${fn.name}`,
+      fn.visibility ?? "-",
+      fn.title ?? "-",
+    ]),
+  ]);
+}
+
+/**
+ * One log line: `<timestamp> [<stage>] <message>`.
+ */
+export function formatLogLine(line: JobLogLine): string {
+  return `${line.timestamp} [${line.stage}] ${line.message}`;
+}
+
+/**
+ * Usage: the totals, then one row per machine type used.
+ */
+export function formatUsage(usage: DetailedUsage): string[] {
+  const rows: Array<[string, string]> = [
+    ["compute", `${round(usage.total_compute_seconds)} s`],
+    ["cost", dollars(usage.total_cost_dollars)],
+  ];
+  for (const [machine, used] of Object.entries(usage)) {
+    if (used && typeof used === "object" && "cost_dollars" in used)
+      rows.push([machine, `${round(used.compute_seconds)} s, ${dollars(used.cost_dollars)}`]);
+  }
+  return table(rows);
+}
+
+/**
+ * The concurrency limit and the jobs that count against it now.
+ */
+export function formatConcurrency(now: Concurrency): string[] {
+  return table([
+    ["limit", String(now.max_concurrency)],
+    ["processing", String(now.num_processing)],
+    ["queued", String(now.num_queued)],
+    ["waiting for a slot", String(now.num_limited)],
+  ]);
+}
+
+/**
+ * A job's cost, with the function that ran it.
+ */
+export function formatJobCost(cost: JobCost): string[] {
+  return table([
+    ["job", cost.job_id],
+    ["function", `${cost.function_owner_name}/${cost.function_name}`],
+    ["cost", dollars(cost.cost)],
+  ]);
+}
+
+function round(value: number): string {
+  return String(Math.round(value * 1000) / 1000);
+}
+
+function dollars(value: number): string {
+  return `$${value.toFixed(value !== 0 && Math.abs(value) < 0.01 ? 6 : 2)}`;
 }
 
 /**

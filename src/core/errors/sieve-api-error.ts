@@ -88,11 +88,24 @@ export class SieveApiError extends SieveError {
    *   console.warn(`the server asks to wait ${error.retryAfterMs} ms`);
    */
   readonly retryAfterMs: number | undefined;
+  /**
+   * The id Sieve gives a failure in the body of a 5xx (`error_id`): quote it to Sieve's support.
+   * Also in the message. Undefined when the body has none.
+   *
+   * @example
+   * if (error instanceof SieveServerError && error.errorId) console.error(`Sieve error id: ${error.errorId}`);
+   */
+  readonly errorId: string | undefined;
 
   constructor(init: ApiErrorInit) {
     const detail = init.detail ?? describeErrorBody(init.body) ?? "no detail given";
+    const errorId = readErrorId(init.body);
     const note = init.note ? ` ${init.note}` : "";
-    super(`${init.status} ${init.method} ${init.url}: ${detail}${note}`, { cause: init.cause });
+    const id = errorId ? ` (error_id ${errorId})` : "";
+    super(`${init.status} ${init.method} ${init.url}: ${detail}${id}${note}`, {
+      cause: init.cause,
+    });
+    this.errorId = errorId;
     this.status = init.status;
     this.method = init.method;
     this.url = init.url;
@@ -103,9 +116,19 @@ export class SieveApiError extends SieveError {
   }
 
   override toJSON(): Record<string, unknown> {
-    const { status, method, url, detail, body, retryAfterMs } = this;
-    return { ...super.toJSON(), status, method, url, detail, body, retryAfterMs };
+    const { status, method, url, detail, errorId, body, retryAfterMs } = this;
+    return { ...super.toJSON(), status, method, url, detail, errorId, body, retryAfterMs };
   }
+}
+
+const ERROR_ID = /^[\w.:-]{1,100}$/;
+
+/** `error_id` of a JSON error body, when it is a short string or number; else undefined. */
+function readErrorId(body: unknown): string | undefined {
+  if (typeof body !== "object" || body === null || !("error_id" in body)) return undefined;
+  const { error_id: id } = body;
+  const text = typeof id === "number" && Number.isFinite(id) ? String(id) : id;
+  return typeof text === "string" && ERROR_ID.test(text) ? text : undefined;
 }
 
 const MAX_TEXT_DETAIL = 300;
@@ -125,8 +148,10 @@ export function describeErrorBody(body: unknown): string | undefined {
       .trim();
     return text ? cutDetail(text) : undefined;
   }
-  if (typeof body !== "object" || body === null || !("detail" in body)) return undefined;
-  const { detail } = body;
+  if (typeof body !== "object" || body === null) return undefined;
+  // FastAPI's `detail`; gateways in front of it may say `message` or `error` instead.
+  const { detail } = body as { detail?: unknown };
+  if (detail === undefined) return otherMessage(body);
   if (detail === null || detail === undefined || detail === "") return undefined;
   if (typeof detail === "string") return cutDetail(detail);
   if (!Array.isArray(detail)) return cutDetail(renderJson(detail));
@@ -142,6 +167,14 @@ export function describeErrorBody(body: unknown): string | undefined {
     return where ? `${where}: ${text}` : text;
   });
   return cutDetail(lines.join("; ")) || undefined;
+}
+
+function otherMessage(body: object): string | undefined {
+  for (const key of ["message", "error"] as const) {
+    const value: unknown = (body as Record<string, unknown>)[key];
+    if (typeof value === "string" && value.trim()) return cutDetail(value.trim());
+  }
+  return undefined;
 }
 
 function cutDetail(text: string): string {

@@ -63,7 +63,7 @@ async function sendOnce(
     const { method, url } = request;
     const why =
       "the server redirected, and this runtime hides where to (redirects are not followed)";
-    const note = isIdempotent(method) ? "" : ` ${NOT_SENT_TWICE}`;
+    const note = isIdempotent(request) ? "" : ` ${NOT_SENT_TWICE}`;
     const message = `${method} ${url} failed: ${why}.${note}`;
     throw markFinal(new SieveConnectionError(message, { method, url }));
   }

@@ -1,7 +1,12 @@
 import { SieveApiError } from "../errors/sieve-api-error.js";
 import { SieveConnectionError } from "../errors/sieve-connection-error.js";
 import { backoffDelay } from "./backoff.js";
-import { isFinal, shouldRetryFailure, shouldRetryStatus } from "./retry-policy.js";
+import {
+  isFinal,
+  shouldRetryFailure,
+  shouldRetryStatus,
+  type RetryTarget,
+} from "./retry-policy.js";
 
 /** What the retry decision needs from the client's configuration. */
 export interface RetryPolicy {
@@ -16,7 +21,7 @@ export type AttemptOutcome =
   { status: number; retryAfterMs: number | undefined } | { failure: unknown };
 
 /**
- * The one retry decision of the client: after `outcome`, should `method` be sent again, and
+ * The one retry decision of the client: after `outcome`, should `target` be sent again, and
  * after how long? Returns the delay in milliseconds, or undefined for never. The transport asks
  * it after each attempt, and the job poll loop after each failed poll (through
  * `retryDelayAfterError`), so "transient" means the same everywhere: the statuses and failures
@@ -24,16 +29,16 @@ export type AttemptOutcome =
  * exponential backoff for the `retry`-th retry (0-based).
  */
 export function retryDelay(
-  method: string,
+  target: RetryTarget,
   outcome: AttemptOutcome,
   retry: number,
   policy: RetryPolicy,
 ): number | undefined {
   if ("failure" in outcome) {
-    if (isFinal(outcome.failure) || !shouldRetryFailure(method, outcome.failure)) return undefined;
+    if (isFinal(outcome.failure) || !shouldRetryFailure(target, outcome.failure)) return undefined;
     return backoffDelay(retry, policy.random);
   }
-  if (!shouldRetryStatus(method, outcome.status)) return undefined;
+  if (!shouldRetryStatus(target, outcome.status)) return undefined;
   const asked = outcome.retryAfterMs;
   if (asked !== undefined) return asked > policy.maxRetryDelayMs ? undefined : asked;
   return backoffDelay(retry, policy.random);
@@ -45,7 +50,7 @@ export function retryDelay(
  * `SieveInternalError`, a `SieveInputError`, a failure marked final) is never retried.
  */
 export function retryDelayAfterError(
-  method: string,
+  target: RetryTarget,
   error: unknown,
   retry: number,
   policy: RetryPolicy,
@@ -53,9 +58,9 @@ export function retryDelayAfterError(
   if (isFinal(error)) return undefined;
   if (error instanceof SieveApiError) {
     const { status, retryAfterMs } = error;
-    return retryDelay(method, { status, retryAfterMs }, retry, policy);
+    return retryDelay(target, { status, retryAfterMs }, retry, policy);
   }
   if (error instanceof SieveConnectionError)
-    return retryDelay(method, { failure: error.cause }, retry, policy);
+    return retryDelay(target, { failure: error.cause }, retry, policy);
   return undefined;
 }

@@ -12,28 +12,39 @@ const NEVER_SENT_CODES = new Set([
   "UND_ERR_CONNECT_TIMEOUT",
 ]);
 
+/** What the retry rules look at in a request. */
+export interface RetryTarget {
+  method: string;
+  url: string;
+}
+
+/** Sieve's edit operations (`POST …/edit`): they set the fields given, so a repeat is harmless. */
+const EDIT_PATH = /\/edit(?:[?#]|$)/;
+
 /**
- * True for methods that may be repeated without a second effect. `POST /push` creates a paid
- * job, so POST (and PATCH) are not.
+ * True for requests that may be repeated without a second effect. `POST /push` creates a paid
+ * job, so a POST (and a PATCH) is not, except Sieve's edits of a function or a version, which set
+ * fields to the values given.
  */
-export function isIdempotent(method: string): boolean {
-  return method !== "POST" && method !== "PATCH";
+export function isIdempotent({ method, url }: RetryTarget): boolean {
+  if (method !== "POST" && method !== "PATCH") return true;
+  return method === "POST" && EDIT_PATH.test(url);
 }
 
 /**
  * Whether a response status deserves another attempt: 408, 429 and 500/502/503/504 for
- * idempotent methods; only 429 (the server refused before doing anything) for POST.
+ * idempotent requests; only 429 (the server refused before doing anything) for a push.
  */
-export function shouldRetryStatus(method: string, status: number): boolean {
-  return isIdempotent(method) ? RETRYABLE_STATUSES.has(status) : status === 429;
+export function shouldRetryStatus(target: RetryTarget, status: number): boolean {
+  return isIdempotent(target) ? RETRYABLE_STATUSES.has(status) : status === 429;
 }
 
 /**
- * Whether a failure with no response deserves another attempt: always for idempotent methods;
- * for POST only when the request surely never left (refused, DNS, unreachable).
+ * Whether a failure with no response deserves another attempt: always for idempotent requests;
+ * for a push only when the request surely never left (refused, DNS, unreachable).
  */
-export function shouldRetryFailure(method: string, error: unknown): boolean {
-  return isIdempotent(method) || requestNeverLeft(error);
+export function shouldRetryFailure(target: RetryTarget, error: unknown): boolean {
+  return isIdempotent(target) || requestNeverLeft(error);
 }
 
 /**

@@ -50,7 +50,7 @@ export function describeFailure(
   target: { method: string; url: string; timeoutMs: number },
   redactor: Redactor,
 ): SieveConnectionError {
-  const note = isIdempotent(target.method) ? "" : ` ${NOT_SENT_TWICE}`;
+  const note = isIdempotent(target) ? "" : ` ${NOT_SENT_TWICE}`;
   if (error instanceof AttemptTimeout) {
     const message = `${target.method} ${target.url} timed out after ${target.timeoutMs} ms.${note}`;
     return new SieveTimeoutError(message, target, { cause: error });

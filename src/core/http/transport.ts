@@ -113,7 +113,7 @@ export function createTransport(config: TransportConfig): Transport {
         if (hops.length > MAX_REDIRECTS) {
           // A loop never heals: a SieveConnectionError thrown here is final, not retried.
           const { method, url } = request;
-          const note = isIdempotent(method) ? "" : ` ${NOT_SENT_TWICE}`;
+          const note = isIdempotent(request) ? "" : ` ${NOT_SENT_TWICE}`;
           throw markFinal(
             new SieveConnectionError(
               `${method} ${url} failed: more than ${MAX_REDIRECTS} redirects.${note}`,
@@ -143,7 +143,7 @@ export function createTransport(config: TransportConfig): Transport {
     const redactor = limits?.secrets?.length
       ? createRedactor([config.apiKey, ...limits.secrets])
       : keyRedactor;
-    const note = isIdempotent(method) ? undefined : NOT_SENT_TWICE;
+    const note = isIdempotent(request) ? undefined : NOT_SENT_TWICE;
     const stop = limits?.stopRetrying;
     for (let retry = 0; ; retry++) {
       signal?.throwIfAborted();
@@ -166,7 +166,7 @@ export function createTransport(config: TransportConfig): Transport {
         const delayMs =
           state.answered && note
             ? undefined
-            : retryDelay(method, { failure: failed }, retry, policy);
+            : retryDelay(request, { failure: failed }, retry, policy);
         if (retry >= maxRetries || delayMs === undefined || stop?.aborted) throw failure;
         await pause({ attempt: retry + 1, delayMs, method, url, error: failure });
         if (stop?.aborted) throw failure;
@@ -180,7 +180,7 @@ export function createTransport(config: TransportConfig): Transport {
       // A POST answered with a redirect (303) was received: what its hop brings never resends it.
       if (note && state.hopped) return response;
       const retryAfterMs = parseRetryAfter(response.headers);
-      const delayMs = retryDelay(method, { status, retryAfterMs }, retry, policy);
+      const delayMs = retryDelay(request, { status, retryAfterMs }, retry, policy);
       if (delayMs === undefined) return response;
       await pause({ attempt: retry + 1, delayMs, method, url, status: response.status });
       if (stop?.aborted) return response;

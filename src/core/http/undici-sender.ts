@@ -29,6 +29,9 @@ export function createUndiciSender(): Sender {
   const agent = (sharedAgent ??= new Agent({
     keepAliveTimeout: 10_000,
     connections: MAX_CONNECTIONS_PER_ORIGIN,
+    // undici's own 300 s limit would cut the `await` long-poll (held up to 10 minutes) short;
+    // every request already has the client's time limit, through its signal.
+    headersTimeout: 0,
   }));
   return async (request, signal, options) => {
     const { url } = request;

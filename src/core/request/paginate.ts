@@ -99,3 +99,39 @@ export function nextOffsetOf(
   }
   return next;
 }
+
+/** The paging query of one request of a listing: how many items, from where. */
+export interface PageWindow {
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Iterates over a listing that answers pages of jobs (`{ data, next_offset }`): `listPage`
+ * reads `pageSize` jobs from an offset, and `nextOffsetOf` says where the next page starts.
+ */
+export function paginateJobPages<T>(
+  listPage: (window: PageWindow) => Promise<{ data: T[]; next_offset?: number }>,
+  pageSize: number,
+): AsyncGenerator<T, void, undefined> {
+  return paginate(async (offset) => {
+    const page = await listPage({ limit: pageSize, offset });
+    return { items: page.data, nextOffset: nextOffsetOf(page, offset, pageSize) };
+  });
+}
+
+/**
+ * Iterates over a listing that answers bare lists (functions, versions): a full list means
+ * there may be another page, a shorter one is the last.
+ */
+export function paginateLists<T>(
+  listPage: (window: PageWindow) => Promise<T[]>,
+  pageSize: number,
+  options?: PaginateOptions<T>,
+): AsyncGenerator<T, void, undefined> {
+  return paginate(async (offset) => {
+    const items = await listPage({ limit: pageSize, offset });
+    const full = Array.isArray(items) && items.length >= pageSize;
+    return { items, nextOffset: full ? offset + items.length : undefined };
+  }, options);
+}

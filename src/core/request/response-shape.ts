@@ -64,21 +64,58 @@ const aJobPage: ShapeCheck = (value) => {
     return `expected "next_offset" to be -1 or an offset, got ${JSON.stringify(next)?.slice(0, 40)}`;
   return jobItems(value.data);
 };
+/** A page of jobs, or the bare list of jobs some deployments answer instead. */
+const aJobPageOrList: ShapeCheck = (value) =>
+  Array.isArray(value) ? jobItems(value) : aJobPage(value);
+/** Any JSON value: Sieve documents no shape for it. */
+const anything: ShapeCheck = () => undefined;
+/** A group of log lines: an object with a `labels` object and a `logs` array. */
+const aLogGroup: ShapeCheck = (value) => {
+  if (!isObject(value)) return `expected a group of log lines, got ${describe(value)}`;
+  if (!isObject(value.labels)) return 'expected a group of log lines with a "labels" object';
+  return Array.isArray(value.logs)
+    ? undefined
+    : 'expected a group of log lines with a "logs" array';
+};
+const logGroups = arrayOf(aLogGroup, ' of "data"');
+/** What `GET /logs` answers: an object whose `data` is a list of groups of lines. */
+const aLogsAnswer: ShapeCheck = (value) => {
+  if (!isObject(value)) return `expected a JSON object, got ${describe(value)}`;
+  if (!Array.isArray(value.data)) return 'expected an object with a "data" array';
+  return logGroups(value.data);
+};
 
 /**
  * The one check per operation: object or array as the spec says, and for what the client
- * reads itself (a job's `id` and `status`, a push's `id`, a page's `data`), those fields. Loose
+ * reads itself (a job's `id` and `status`, a push's `id`, a page's `data`, the groups of log
+ * lines `followLogs` flattens), those fields. Loose
  * where the API is loose: extra properties pass, any `status` string passes, and a job's
  * `outputs` may be absent or null (but when present, an array: `jobs.outputs` iterates it).
  */
 const SHAPES: Record<OperationKey, ShapeCheck> = {
+  "get /functions": arrayOf(anObject),
   "get /functions/{owner_name}/{function_name}": anObject,
-  "get /functions/{owner_name}/{function_name}/jobs": aJobPage,
+  "post /functions/{owner_name}/{function_name}/edit": anObject,
+  "get /functions/{owner_name}/{function_name}/jobs": aJobPageOrList,
   "get /functions/{owner_name}/{function_name}/versions": arrayOf(anObject),
+  "get /functions/{owner_name}/{function_name}/versions/{version_slug}": anObject,
+  "post /functions/{owner_name}/{function_name}/versions/{version_slug}/edit": anObject,
+  "get /functions/{owner_name}/{function_name}/versions/{version_slug}/jobs": aJobPageOrList,
   "get /jobs": aJobPage,
   "get /jobs/{job_id}": aJob,
+  "get /jobs/{job_id}/await": aJob,
   "delete /jobs/{job_id}": anObject,
+  "get /logs": aLogsAnswer,
   "post /push": withStrings("a push response", ["id"]),
+  "get /usage": anObject,
+  "get /usage/function": anObject,
+  "get /usage/function/{owner_name}/{function_name}": anObject,
+  "get /usage/function/{owner_name}/{function_name}/versions/{version_slug}": anObject,
+  "get /usage/job/{job_id}": anObject,
+  "get /usage/credits": anything,
+  "get /usage/concurrency": arrayOf(anObject),
+  "get /user/concurrency": anObject,
+  "get /services/compute": anything,
 };
 
 /** One named check per operation, made once: `call` asks for it on every request. */

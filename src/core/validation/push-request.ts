@@ -1,6 +1,5 @@
 import { webhookEventTypeValues } from "../../../generated/sieve.js";
 import type { PushRequest, Webhook } from "../../../generated/sieve.js";
-import { keysOf } from "./keys-of.js";
 import { SieveInputError } from "../errors/sieve-input-error.js";
 import { parseFunctionRef } from "./function-ref.js";
 import { isPlainObject, toJsonValue } from "./json-value.js";
@@ -10,18 +9,17 @@ import { quoteValue, typeName } from "./quote-value.js";
 
 export { isPlainObject } from "./json-value.js";
 
-const PUSH_FIELDS = keysOf<PushRequest>()(["function", "id", "inputs", "webhooks", "env"]);
-
 /**
  * Checks a push request before it is sent and returns the body to send: exactly one of
- * `function` (`owner/name[:version]`) and `id`; `inputs` a plain object; each webhook a known
- * event type with an absolute http(s) URL; `env` an object of strings; no unknown field; and
- * every value one that JSON carries faithfully (see `toJsonValue`: no BigInt, cycle, function,
+ * `function` (`owner/name[:version]`) and `id`; `inputs` a plain object or an array; each
+ * webhook a known event type with an absolute http(s) URL; `env` an object; and every value one
+ * that JSON carries faithfully (see `toJsonValue`: no BigInt, cycle, function,
  * symbol, `undefined` in an array, NaN, Map, class instance, throwing `toJSON`, or nesting
  * deeper than `MAX_JSON_DEPTH`), each refusal naming its path (`request.inputs.file.meta[2]`).
  *
  * The result is a fresh copy of plain data (a `toJSON` already applied, `undefined` properties
- * left out), so `JSON.stringify` of it is exactly what was checked.
+ * left out), so `JSON.stringify` of it is exactly what was checked. Fields beyond the known ones
+ * are sent as given: Sieve's push accepts extra properties, and `env` values may be any JSON.
  */
 export function checkPushRequest(request: unknown): PushRequest {
   // First what the caller gave (so messages describe it), then the copy: exactly what will be
@@ -35,7 +33,6 @@ export function checkPushRequest(request: unknown): PushRequest {
 function checkShape(request: unknown): asserts request is Record<string, unknown> {
   if (!isPlainObject(request))
     throw new SieveInputError("request", `expected an object, got ${typeName(request)}`);
-  checkKnownKeys("request", request, PUSH_FIELDS);
   const hasFunction = request.function !== undefined && request.function !== null;
   const hasId = request.id !== undefined && request.id !== null;
   if (hasFunction && hasId)
@@ -44,11 +41,11 @@ function checkShape(request: unknown): asserts request is Record<string, unknown
     throw new SieveInputError("request", 'give "function" ("owner/name") or "id"');
   if (hasFunction) parseFunctionRef("request.function", request.function, { allowVersion: true });
   if (hasId) checkPathSegment("request.id", request.id);
-  if (!isPlainObject(request.inputs)) {
+  if (!isPlainObject(request.inputs) && !Array.isArray(request.inputs)) {
     const got = request.inputs === undefined ? "nothing" : typeName(request.inputs);
     throw new SieveInputError(
       "request.inputs",
-      `expected an object of the function's inputs, got ${got}`,
+      `expected an object (or array) of the function's inputs, got ${got}`,
     );
   }
   if (request.webhooks !== undefined && request.webhooks !== null) checkWebhooks(request.webhooks);
@@ -84,12 +81,7 @@ function checkWebhooks(webhooks: unknown): void {
 
 function checkEnv(env: unknown): void {
   if (!isPlainObject(env))
-    throw new SieveInputError("request.env", `expected an object of strings, got ${typeName(env)}`);
-  for (const [name, value] of Object.entries(env)) {
-    // The value itself stays out of the message: env usually holds secrets.
-    if (typeof value !== "string")
-      throw new SieveInputError(`request.env.${name}`, `expected a string, got ${typeName(value)}`);
-  }
+    throw new SieveInputError("request.env", `expected an object, got ${typeName(env)}`);
 }
 
 function isHttpUrl(value: unknown): boolean {

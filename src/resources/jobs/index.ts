@@ -7,22 +7,26 @@ import type { RequestOptions } from "../../core/request/request-options.js";
 import { createRedactor } from "../../core/utils/redactor.js";
 import { stoppableGenerator } from "../../core/utils/stoppable-generator.js";
 import { NOT_SENT_TWICE } from "../../core/http/transport.js";
-import type { JobReader } from "./job-reader.js";
+import type { JobReader, ReadCall } from "./job-reader.js";
+import { followLogs, type LogsReader } from "./follow-logs.js";
+import type { LogsParams } from "./log-types.js";
 import { runJob, type RunSteps } from "./run-job.js";
 import { streamOutputs } from "./stream-outputs.js";
 import { waitForJob } from "./wait-for-job.js";
+import { createAwaitReader } from "./await-reader.js";
 import { resolveWaitOptions } from "./wait-options.js";
 import { BOOLEAN, MILLISECONDS, checkInput } from "../../core/validation/rules.js";
-import { nextOffsetOf, paginate } from "../../core/request/paginate.js";
+import { paginateJobPages } from "../../core/request/paginate.js";
 import { checkIterationParams, checkPageQuery } from "../../core/validation/page-query.js";
 import { checkPathSegment } from "../../core/validation/path-segment.js";
 import { checkPushRequest } from "../../core/validation/push-request.js";
+import { checkTimeWindow } from "../../core/validation/posix-time.js";
 import {
   checkCount,
   checkKnownKeys,
   checkOptionalObject,
 } from "../../core/validation/query-params.js";
-import type { JobsResource, OutputsOptions, RunOptions } from "./types.js";
+import type { JobCostParams, JobsResource, OutputsOptions, RunOptions } from "./types.js";
 import type { WaitOptions } from "./wait-options.js";
 import { keysOf } from "../../core/validation/keys-of.js";
 
@@ -32,6 +36,8 @@ const RUN_ONLY_OPTION_NAMES = keysOf<Omit<RunOptions, keyof WaitOptions>>()([
   "pushGraceMs",
 ]);
 const OUTPUTS_OPTION_NAMES = keysOf<OutputsOptions>()(["signal", "intervalMs", "maxIntervalMs"]);
+const LOGS_PARAM_NAMES = keysOf<LogsParams>()(["startTime", "endTime"]);
+const COST_PARAM_NAMES = keysOf<JobCostParams>()(["aggregated"]);
 
 /** How long an aborted `run` lets a push already sent answer, so its job can be cancelled. */
 export const DEFAULT_PUSH_GRACE_MS = 10_000;
@@ -47,17 +53,27 @@ const CANCEL_TIMEOUT_MS = 10_000;
 export function createJobsResource(ctx: ClientContext): JobsResource {
   // The wait and stream loops retry by themselves, so each of their reads is a single attempt,
   // limited to the time the loop has left.
-  const readJob: JobReader = (jobId, offset, { signal, timeoutMs }) => {
+  const singleAttempt = ({ signal, timeoutMs }: ReadCall): RequestOptions => {
     const limit = timeoutMs === undefined ? undefined : Math.min(timeoutMs, ctx.timeoutMs);
+    return { maxRetries: 0, ...(signal ? { signal } : {}), ...(limit ? { timeoutMs: limit } : {}) };
+  };
+  const readJob: JobReader = (jobId, offset, call) => {
     const query = offset ? { offset } : undefined;
-    const options = {
-      maxRetries: 0,
-      ...(signal ? { signal } : {}),
-      ...(limit ? { timeoutMs: limit } : {}),
-    };
-    return ctx.call("get", "/jobs/{job_id}", { path: { job_id: jobId }, query }, options);
+    const input = { path: { job_id: jobId }, query };
+    return ctx.call("get", "/jobs/{job_id}", input, singleAttempt(call));
+  };
+  const readLogs: LogsReader = (jobId, startTime, call) => {
+    const query = { job_id: jobId, ...(startTime === undefined ? {} : { start_time: startTime }) };
+    return ctx.call("get", "/logs", { query }, singleAttempt(call));
+  };
+  /** The options of the loops that stream (`outputs`, `followLogs`): a signal and a schedule. */
+  const streamOptions = (options: OutputsOptions | undefined) => {
+    checkKnownKeys("options", checkOptionalObject("options", options), OUTPUTS_OPTION_NAMES);
+    const { signal, intervalMs, maxIntervalMs } = resolveWaitOptions(options);
+    return { signal, schedule: { intervalMs, maxIntervalMs } };
   };
 
+  const awaitJob = { read: createAwaitReader(ctx), support: { missing: false } };
   const loop: PollContext = {
     reportRetry: (info) => ctx.reportRetry(info),
     retryPolicy: ctx.retryPolicy,
@@ -100,7 +116,7 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
 
     async wait(jobId, options) {
       const id = checkPathSegment("jobId", jobId);
-      return waitForJob(readJob, id, resolveWaitOptions(options), loop);
+      return waitForJob(readJob, id, resolveWaitOptions(options), loop, awaitJob);
     },
 
     async run(request, options) {
@@ -112,11 +128,13 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
         DEFAULT_PUSH_GRACE_MS;
       const cancelTimeoutMs = Math.min(CANCEL_TIMEOUT_MS, ctx.timeoutMs);
       // A function's error text may quote its env ("invalid key sk-..."): mask those values.
-      const redactor = createRedactor(Object.values(body.env ?? {}));
+      const redactor = createRedactor(
+        Object.values(body.env ?? {}).filter((value) => typeof value === "string"),
+      );
       const steps: RunSteps = {
         push: (signal, stopRetrying) => sendPush(body, { signal }, stopRetrying),
         wait: (id, signal, timeoutMs) =>
-          waitForJob(readJob, id, { ...resolved, signal, timeoutMs }, loop).catch(
+          waitForJob(readJob, id, { ...resolved, signal, timeoutMs }, loop, awaitJob).catch(
             (error: unknown) => {
               if (!(error instanceof SieveJobFailedError)) throw error;
               throw new SieveJobFailedError(redactor.value(error.job));
@@ -135,19 +153,44 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
 
     outputs(jobId, options) {
       const id = checkPathSegment("jobId", jobId);
-      checkKnownKeys("options", checkOptionalObject("options", options), OUTPUTS_OPTION_NAMES);
-      const { signal, intervalMs, maxIntervalMs } = resolveWaitOptions(options);
-      const schedule = { intervalMs, maxIntervalMs };
+      const { signal, schedule } = streamOptions(options);
       return stoppableGenerator((stop) => streamOutputs(readJob, id, schedule, stop, loop), signal);
     },
 
     all(params, options) {
       const { pageSize, filter } = checkIterationParams(params, { withStatus: true });
       checkCallOptions(options);
-      return paginate(async (offset) => {
-        const page = await jobs.list({ ...filter, limit: pageSize, offset }, options);
-        return { items: page.data, nextOffset: nextOffsetOf(page, offset, pageSize) };
-      });
+      return paginateJobPages((window) => jobs.list({ ...filter, ...window }, options), pageSize);
+    },
+
+    async logs(jobId, params, options) {
+      const job_id = checkPathSegment("jobId", jobId);
+      const given = checkOptionalObject("params", params);
+      checkKnownKeys("params", given, LOGS_PARAM_NAMES);
+      const fields = { start: "params.startTime", end: "params.endTime" };
+      const { start, end } = checkTimeWindow(fields, given.startTime, given.endTime);
+      const query = {
+        job_id,
+        ...(start === undefined ? {} : { start_time: start }),
+        ...(end === undefined ? {} : { end_time: end }),
+      };
+      return ctx.call("get", "/logs", { query }, options);
+    },
+
+    followLogs(jobId, options) {
+      const id = checkPathSegment("jobId", jobId);
+      const { signal, schedule } = streamOptions(options);
+      const read = { job: readJob, logs: readLogs };
+      return stoppableGenerator((stop) => followLogs(read, id, schedule, stop, loop), signal);
+    },
+
+    async cost(jobId, params, options) {
+      const job_id = checkPathSegment("jobId", jobId);
+      const given = checkOptionalObject("params", params);
+      checkKnownKeys("params", given, COST_PARAM_NAMES);
+      const aggregated = checkInput("params.aggregated", given.aggregated, BOOLEAN);
+      const query = aggregated === undefined ? undefined : { aggregated };
+      return ctx.call("get", "/usage/job/{job_id}", { path: { job_id }, query }, options);
     },
   };
   return jobs;

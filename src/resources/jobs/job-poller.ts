@@ -5,7 +5,10 @@ import { SieveWaitTimeoutError } from "../../core/errors/sieve-wait-timeout-erro
 import { retryDelayAfterError, type RetryPolicy } from "../../core/http/retry-decision.js";
 import type { RetryInfo } from "../../core/config/client-options.js";
 import { abortableSleep } from "../../core/utils/abortable-sleep.js";
-import type { JobReader } from "./job-reader.js";
+import type { JobReader, ReadCall } from "./job-reader.js";
+
+/** Every request of a poll loop is a read: retried as a GET is. */
+const POLL_TARGET = { method: "GET", url: "" };
 
 /** What every poll loop of one client shares: the retry policy and where retries are told. */
 export interface PollContext {
@@ -44,6 +47,13 @@ export interface JobPoller {
    * the server's `Retry-After`) and returns undefined; any other failure is thrown as it is.
    */
   read(offset: number | undefined): Promise<Job | undefined>;
+  /**
+   * Makes one request of the loop's own (the `await` long-poll) under the same rules as `read`:
+   * limited to the time left, a transient failure reported, slept off and answered undefined.
+   */
+  attempt<T>(send: (call: ReadCall) => Promise<T>): Promise<T | undefined>;
+  /** Records the latest job seen, for the `SieveWaitTimeoutError` of a deadline. */
+  saw(job: Job): void;
   /** Sleeps between polls, never past the deadline; throws `SieveWaitTimeoutError` there. */
   sleep(ms: number): Promise<void>;
 }
@@ -72,31 +82,35 @@ export function createJobPoller(read: JobReader, jobId: string, options: PollerO
     timeLeft();
   }
 
+  async function attempt<T>(send: (call: ReadCall) => Promise<T>): Promise<T | undefined> {
+    signal?.throwIfAborted();
+    const left = timeLeft();
+    try {
+      const answer = await send({ signal, timeoutMs: Number.isFinite(left) ? left : undefined });
+      failures = 0;
+      lastFailure = undefined;
+      return answer;
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      const decided = retryDelayAfterError(POLL_TARGET, error, failures, retryPolicy);
+      if (decided === undefined) throw error;
+      lastFailure = error;
+      failures++;
+      const delayMs = Math.max(decided, minDelayMs);
+      reportRetry(retryInfo(error as SieveApiError | SieveConnectionError, failures, delayMs));
+      await sleep(delayMs);
+      return undefined;
+    }
+  }
+
   return {
     sleep,
+    attempt,
+    saw: (job) => void (last = job),
     async read(offset) {
-      signal?.throwIfAborted();
-      const left = timeLeft();
-      try {
-        const job = await read(jobId, offset, {
-          signal,
-          timeoutMs: Number.isFinite(left) ? left : undefined,
-        });
-        failures = 0;
-        lastFailure = undefined;
-        last = job;
-        return job;
-      } catch (error) {
-        if (signal?.aborted) throw signal.reason;
-        const decided = retryDelayAfterError("GET", error, failures, retryPolicy);
-        if (decided === undefined) throw error;
-        lastFailure = error;
-        failures++;
-        const delayMs = Math.max(decided, minDelayMs);
-        reportRetry(retryInfo(error as SieveApiError | SieveConnectionError, failures, delayMs));
-        await sleep(delayMs);
-        return undefined;
-      }
+      const job = await attempt((call) => read(jobId, offset, call));
+      if (job) last = job;
+      return job;
     },
   };
 }

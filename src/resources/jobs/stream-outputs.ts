@@ -29,10 +29,12 @@ export async function* streamOutputs(
   for (;;) {
     const job = await poller.read(offset);
     if (!job) continue;
-    const outputs: readonly FunctionIO[] = job.outputs ?? [];
-    for (const output of outputs) {
+    // `offset` counts the items Sieve lists; an item that is itself a list is yielded flat.
+    const outputs = job.outputs ?? [];
+    for (const item of outputs) {
       offset++;
-      yield output;
+      if (Array.isArray(item)) yield* item;
+      else yield item;
     }
     if (job.status === "finished") return;
     throwIfJobFailed(job);

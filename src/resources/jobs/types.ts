@@ -2,25 +2,42 @@ import type {
   CancelJobResponse,
   FunctionIO,
   Job,
+  JobCost,
   JobPage,
   JobStatus,
+  LogsResponse,
   operations,
   PushRequest,
   PushResponse,
 } from "../../../generated/sieve.js";
+import type { FollowLogsOptions, JobLogLine, LogsParams } from "./log-types.js";
 import type { WaitOptions } from "./wait-options.js";
 import type { RequestOptions } from "../../core/request/request-options.js";
 
 /**
  * A push request: the spec's `PushRequest`, with exactly one of `function` and `id` required
- * at compile time (the spec can only say so in prose).
+ * at compile time (the spec can only say so in prose). Its known fields keep their types;
+ * fields beyond them are sent as given (Sieve passes them through).
  *
  * @example
  * const request: PushJobRequest = { function: "sieve/dubbing", inputs: { target_language: "spanish" } };
  * const { id } = await sieve.jobs.push(request);
  */
-export type PushJobRequest = Omit<PushRequest, "function" | "id"> &
-  ({ function: string; id?: never } | { id: string; function?: never });
+export type PushJobRequest = Pick<
+  PushRequest,
+  Exclude<DeclaredKeys<PushRequest>, "function" | "id">
+> &
+  ({ function: string; id?: never } | { id: string; function?: never }) & {
+    [key: string]: unknown;
+  };
+
+/**
+ * The keys a type declares, without those of its index signature: `Omit` of a type with
+ * `[key: string]: unknown` would keep only the index signature and drop every declared field.
+ */
+type DeclaredKeys<T> = keyof {
+  [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K];
+};
 
 /**
  * Query parameters of `GET /jobs/{job_id}`.
@@ -36,6 +53,14 @@ export type GetJobParams = NonNullable<operations["getJob"]["parameters"]["query
  * const page = await sieve.jobs.list({ status: "error", limit: 20, offset: 40 });
  */
 export type ListJobsParams = NonNullable<operations["listJobs"]["parameters"]["query"]>;
+
+/**
+ * Query parameters of `GET /usage/job/{job_id}`.
+ *
+ * @example
+ * const { cost } = await sieve.jobs.cost(id, { aggregated: false }); // this job only, not its children
+ */
+export type JobCostParams = NonNullable<operations["getJobCost"]["parameters"]["query"]>;
 
 /**
  * Options of `sieve.jobs.run`: the wait's, plus what to do with an abandoned job.
@@ -177,4 +202,36 @@ export interface JobsResource {
    * }
    */
   all(params?: AllJobsParams, options?: RequestOptions): AsyncGenerator<Job, void, undefined>;
+  /**
+   * Reads a job's log lines in a time window, grouped by stage (`GET /logs`): one answer, of at
+   * most as many lines as Sieve sends at once; its `next_start_time` continues after them.
+   * Times are `Date`s or POSIX seconds (see `PosixTime`).
+   *
+   * @example
+   * const { data, next_start_time } = await sieve.jobs.logs(id, { startTime: new Date(Date.now() - 60_000) });
+   * for (const group of data) for (const line of group.logs) console.log(group.labels.stage, line.message);
+   */
+  logs(jobId: string, params?: LogsParams, options?: RequestOptions): Promise<LogsResponse>;
+  /**
+   * Yields each line the job writes exactly once, in order, as it appears, until the job ends
+   * (finished, failed or cancelled: it never throws for the job's end), reading once more after
+   * the end for lines that arrive late. A `break` or the signal stops it at once; a failed read
+   * is retried as `outputs` retries, and anything else ends it with the error.
+   *
+   * @example
+   * for await (const line of sieve.jobs.followLogs(id)) console.log(`${line.timestamp} [${line.stage}] ${line.message}`);
+   */
+  followLogs(
+    jobId: string,
+    options?: FollowLogsOptions,
+  ): AsyncGenerator<JobLogLine, void, undefined>;
+  /**
+   * What a job cost in dollars (`GET /usage/job/{job_id}`); with `aggregated` (Sieve's
+   * default), the cost of the child jobs it started included.
+   *
+   * @example
+   * const { cost, function_name } = await sieve.jobs.cost(id);
+   * console.log(`${function_name}: $${cost.toFixed(4)}`);
+   */
+  cost(jobId: string, params?: JobCostParams, options?: RequestOptions): Promise<JobCost>;
 }

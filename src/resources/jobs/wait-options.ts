@@ -1,5 +1,6 @@
 import type { Job } from "../../../generated/sieve.js";
 import { SieveInputError } from "../../core/errors/sieve-input-error.js";
+import { quoteValue } from "../../core/validation/quote-value.js";
 import { checkKnownKeys, checkOptionalObject } from "../../core/validation/query-params.js";
 import { keysOf } from "../../core/validation/keys-of.js";
 import { ABORT_SIGNAL, FUNCTION, MILLISECONDS, checkInput } from "../../core/validation/rules.js";
@@ -52,7 +53,29 @@ export interface WaitOptions {
    * await sieve.jobs.wait(id, { onStatus: (job) => console.log(job.status) });
    */
   onStatus?: (job: Job) => unknown;
+  /**
+   * How to wait. `"await"` (the default): Sieve's long-poll, `GET /jobs/{id}/await`, which the
+   * server holds until the job ends (up to 10 minutes, then 408 and the client asks again): one
+   * request per job that ends within the hold, and its end seen at once. A server without that
+   * endpoint is polled instead. `"poll"`: `GET /jobs/{id}` on the `intervalMs` /
+   * `maxIntervalMs` schedule, which sees every status change on the way (`onStatus` with
+   * `"await"` sees the first status and the last).
+   *
+   * @example
+   * await sieve.jobs.wait(id, { strategy: "poll", onStatus: (job) => console.log(job.status) });
+   */
+  strategy?: WaitStrategy;
 }
+
+/**
+ * How `jobs.wait` waits: the `await` long-poll or polling `GET /jobs/{id}`.
+ *
+ * @example
+ * const strategy: WaitStrategy = process.env.SIEVE_WAIT === "poll" ? "poll" : "await";
+ */
+export type WaitStrategy = "await" | "poll";
+
+const STRATEGIES: readonly WaitStrategy[] = ["await", "poll"];
 
 /** The names of the wait options, checked against `WaitOptions`. */
 export const WAIT_OPTION_NAMES = keysOf<WaitOptions>()([
@@ -61,6 +84,7 @@ export const WAIT_OPTION_NAMES = keysOf<WaitOptions>()([
   "timeoutMs",
   "signal",
   "onStatus",
+  "strategy",
 ]);
 
 /** Wait options once checked, with defaults applied. */
@@ -68,6 +92,7 @@ export interface ResolvedWaitOptions extends PollSchedule {
   timeoutMs: number | undefined;
   signal: AbortSignal | undefined;
   onStatus: ((job: Job) => unknown) | undefined;
+  strategy: WaitStrategy;
 }
 
 /**
@@ -92,7 +117,14 @@ export function resolveWaitOptions(
     );
   }
   checkInput("options.onStatus", given.onStatus, FUNCTION);
+  if (given.strategy !== undefined && !STRATEGIES.includes(given.strategy)) {
+    throw new SieveInputError(
+      "options.strategy",
+      `expected "await" or "poll", got ${quoteValue(given.strategy)}`,
+    );
+  }
   return {
+    strategy: given.strategy ?? "await",
     intervalMs,
     maxIntervalMs,
     timeoutMs: checkInput("options.timeoutMs", given.timeoutMs, MILLISECONDS),

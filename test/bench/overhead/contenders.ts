@@ -11,8 +11,11 @@ export interface Contender {
   key: string;
   /** What the table prints. */
   label: string;
-  /** Reads the fixed job once. */
-  read: () => Promise<Job>;
+  /**
+   * Reads the fixed job once. Its `status` is `unknown` here: openapi-fetch's `Readable` turns
+   * the spec's open status (`KnownJobStatus | (string & {})`) into an object type.
+   */
+  read: () => Promise<Pick<Job, "id"> & { status: unknown }>;
 }
 
 /** The contenders, and how to release what they hold. */

@@ -4,9 +4,10 @@
  * and paging included). Never run: the type-check benchmark's baseline.
  */
 import createClient from "openapi-fetch";
-import type { Job, paths, WebhookEvent } from "../../../generated/sieve.js";
+import type { paths, WebhookEvent } from "../../../generated/sieve.js";
 
-const ENDED = ["finished", "error", "cancelled"];
+// `unknown[]`: openapi-fetch's `Readable` turns an open `string & {}` status into an object type.
+const ENDED: readonly unknown[] = ["finished", "error", "cancelled"];
 
 /**
  * Every operation `useEveryMethod` in sieve-consumer.ts performs, through openapi-fetch.
@@ -20,14 +21,14 @@ export async function useEveryOperation(apiKey: string, webhookBody: string): Pr
     headers: { "X-API-Key": apiKey },
   });
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-  const getJob = async (job_id: string, offset = 0): Promise<Job> => {
+  const getJob = async (job_id: string, offset = 0) => {
     const { data, error } = await client.GET("/jobs/{job_id}", {
       params: { path: { job_id }, query: { offset } },
     });
     if (!data) throw new Error(JSON.stringify(error));
     return data;
   };
-  const waitFor = async (id: string): Promise<Job> => {
+  const waitFor = async (id: string) => {
     for (let job = await getJob(id); ; job = await getJob(id)) {
       if (ENDED.includes(job.status)) return job;
       await sleep(1_000);
@@ -55,8 +56,9 @@ export async function useEveryOperation(apiKey: string, webhookBody: string): Pr
   const outputs: unknown[] = [];
   for (let seen = 0, current = job; ; await sleep(1_000)) {
     current = await getJob(pushed.id, seen);
-    for (const output of current.outputs) outputs.push(output.data);
-    seen += current.outputs.length;
+    const items = current.outputs ?? [];
+    for (const output of items.flat()) outputs.push(output.data);
+    seen += items.length;
     if (ENDED.includes(current.status)) break;
   }
   const failed: string[] = [];
@@ -82,8 +84,11 @@ export async function useEveryOperation(apiKey: string, webhookBody: string): Pr
     const { data } = await client.GET("/functions/{owner_name}/{function_name}/jobs", {
       params: { path: fnPath, query: { limit: 100, offset } },
     });
-    for (const j of data?.data ?? []) allJobs.push(j.id);
-    offset = data?.next_offset ?? -1;
+    // Some deployments answer a bare list of jobs instead of a page.
+    const jobs = Array.isArray(data) ? data : (data?.data ?? []);
+    for (const j of jobs) allJobs.push(j.id);
+    if (Array.isArray(data)) offset = jobs.length === 100 ? offset + 100 : -1;
+    else offset = data?.next_offset ?? -1;
   }
   const allVersions: string[] = [];
   for (let offset = 0, more = true; more;) {
@@ -104,5 +109,6 @@ export async function useEveryOperation(apiKey: string, webhookBody: string): Pr
   const read: unknown[] = [job.status, page.data?.next_offset, cancelled.data?.message];
   return read
     .concat([waited.outputs, ran.id, outputs, failed, fn.data?.name, versions.data?.length])
-    .concat([fnJobs.data?.data.length, allJobs, allVersions, data?.status, completed]);
+    .concat([fnJobs.data && "data" in fnJobs.data ? fnJobs.data.data.length : fnJobs.data?.length])
+    .concat([allJobs, allVersions, data?.status, completed]);
 }

@@ -73,6 +73,37 @@ describe("a JSON error body", () => {
   });
 });
 
+describe("error_id", () => {
+  it("a 5xx body's error_id is errorId, in the message and in toJSON", async () => {
+    const body = { detail: "Internal server error.", error_id: "5f0c9d2e-8b1a" };
+    const error = await failedGet(500, body);
+    expect(error).toBeInstanceOf(SieveServerError);
+    expect(error.errorId).toBe("5f0c9d2e-8b1a");
+    expect(error.message).toBe(
+      `500 GET ${URL_OF_JOB}: Internal server error. (error_id 5f0c9d2e-8b1a)`,
+    );
+    expect(error.toJSON()).toMatchObject({ errorId: "5f0c9d2e-8b1a", status: 500 });
+  });
+
+  it("a numeric error_id is kept as text; a body without one leaves errorId undefined", async () => {
+    expect((await failedGet(503, { detail: "down", error_id: 4711 })).errorId).toBe("4711");
+    const plain = await failedGet(404, { detail: "Job not found." });
+    expect(plain.errorId).toBeUndefined();
+    expect(plain.message).not.toContain("error_id");
+  });
+
+  it.each([
+    ["an object", { nested: true }],
+    ["a long string", "x".repeat(500)],
+    ["a string with spaces or newlines", "a b\nc"],
+    ["null", null],
+  ])("an error_id that is %s is not trusted into the message", async (_what, errorId) => {
+    const error = await failedGet(500, { detail: "boom", error_id: errorId });
+    expect(error.errorId).toBeUndefined();
+    expect(error.message).toBe(`500 GET ${URL_OF_JOB}: boom`);
+  });
+});
+
 describe("a non-JSON error body", () => {
   it("an HTML 502 from a proxy is a SieveServerError whose detail is the page text", async () => {
     const page =

@@ -33,9 +33,18 @@ describe("describeErrorBody", () => {
   });
 
   it.each([
+    ["a gateway's message", { message: "upstream timed out" }, "upstream timed out"],
+    ["a gateway's error", { error: "Bad Gateway" }, "Bad Gateway"],
+    ["detail before message", { detail: "Job not found.", message: "other" }, "Job not found."],
+  ])("reads %s", (_what, body, expected) => {
+    expect(describeErrorBody(body)).toBe(expected);
+  });
+
+  it.each([
     ["an empty string", ""],
     ["only tags", "<html><body></body></html>"],
-    ["an object without detail", { message: "nope" }],
+    ["an object without detail, message or error", { reason: "nope" }],
+    ["a blank message", { message: "  " }],
     ["an empty detail list", { detail: [] }],
     ["a null detail", { detail: null }],
     ["null", null],

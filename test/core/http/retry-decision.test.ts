@@ -6,6 +6,8 @@ import { createApiError } from "../../../src/core/errors/create-api-error.js";
 import { retryDelay, retryDelayAfterError } from "../../../src/core/http/retry-decision.js";
 import { markFinal } from "../../../src/core/http/retry-policy.js";
 
+const at = (method: string) => ({ method, url: "https://api.test/v2/push" });
+
 const policy = { maxRetryDelayMs: 10_000, random: () => 0 };
 const target = { method: "GET", url: "https://api.test/v2/jobs/j" };
 const apiError = (status: number, retryAfterMs?: number) =>
@@ -35,38 +37,40 @@ describe("retryDelay: the one decision", () => {
   ] as const)(
     "%s answered %i (Retry-After %s ms), retry %i: %s",
     (method, status, asked, retry, want) => {
-      expect(retryDelay(method, { status, retryAfterMs: asked }, retry, policy)).toBe(want);
+      expect(retryDelay(at(method), { status, retryAfterMs: asked }, retry, policy)).toBe(want);
     },
   );
 
   it("failures: any for GET and DELETE; for POST only what surely never left", () => {
-    expect(retryDelay("GET", { failure: reset }, 0, policy)).toBe(500);
-    expect(retryDelay("DELETE", { failure: reset }, 1, policy)).toBe(1_000);
-    expect(retryDelay("POST", { failure: refused }, 0, policy)).toBe(500);
-    expect(retryDelay("POST", { failure: reset }, 0, policy)).toBeUndefined();
-    expect(retryDelay("GET", { failure: markFinal(new Error("loop")) }, 0, policy)).toBeUndefined();
+    expect(retryDelay(at("GET"), { failure: reset }, 0, policy)).toBe(500);
+    expect(retryDelay(at("DELETE"), { failure: reset }, 1, policy)).toBe(1_000);
+    expect(retryDelay(at("POST"), { failure: refused }, 0, policy)).toBe(500);
+    expect(retryDelay(at("POST"), { failure: reset }, 0, policy)).toBeUndefined();
+    expect(
+      retryDelay(at("GET"), { failure: markFinal(new Error("loop")) }, 0, policy),
+    ).toBeUndefined();
   });
 });
 
 describe("retryDelayAfterError: the same decision for an error a call threw", () => {
   it("API errors by status and retryAfterMs, connection errors by cause", () => {
-    expect(retryDelayAfterError("GET", apiError(503), 0, policy)).toBe(500);
-    expect(retryDelayAfterError("GET", apiError(429, 4_000), 0, policy)).toBe(4_000);
-    expect(retryDelayAfterError("GET", apiError(429, 60_000), 0, policy)).toBeUndefined();
-    expect(retryDelayAfterError("GET", apiError(401), 0, policy)).toBeUndefined();
+    expect(retryDelayAfterError(at("GET"), apiError(503), 0, policy)).toBe(500);
+    expect(retryDelayAfterError(at("GET"), apiError(429, 4_000), 0, policy)).toBe(4_000);
+    expect(retryDelayAfterError(at("GET"), apiError(429, 60_000), 0, policy)).toBeUndefined();
+    expect(retryDelayAfterError(at("GET"), apiError(401), 0, policy)).toBeUndefined();
     const connection = new SieveConnectionError("reset", target, { cause: reset });
-    expect(retryDelayAfterError("GET", connection, 1, policy)).toBe(1_000);
+    expect(retryDelayAfterError(at("GET"), connection, 1, policy)).toBe(1_000);
   });
 
   it("never for a bug, bad input, anything else, or an error marked final", () => {
     const internal = new SieveInternalError("bug", target, { cause: new TypeError("x") });
-    expect(retryDelayAfterError("GET", internal, 0, policy)).toBeUndefined();
+    expect(retryDelayAfterError(at("GET"), internal, 0, policy)).toBeUndefined();
     expect(
-      retryDelayAfterError("GET", new SieveInputError("jobId", "bad"), 0, policy),
+      retryDelayAfterError(at("GET"), new SieveInputError("jobId", "bad"), 0, policy),
     ).toBeUndefined();
-    expect(retryDelayAfterError("GET", new TypeError("x"), 0, policy)).toBeUndefined();
+    expect(retryDelayAfterError(at("GET"), new TypeError("x"), 0, policy)).toBeUndefined();
     const loop = markFinal(new SieveConnectionError("redirect loop", target));
-    expect(retryDelayAfterError("GET", loop, 0, policy)).toBeUndefined();
-    expect(retryDelayAfterError("GET", markFinal(apiError(503)), 0, policy)).toBeUndefined();
+    expect(retryDelayAfterError(at("GET"), loop, 0, policy)).toBeUndefined();
+    expect(retryDelayAfterError(at("GET"), markFinal(apiError(503)), 0, policy)).toBeUndefined();
   });
 });

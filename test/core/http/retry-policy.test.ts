@@ -8,13 +8,32 @@ import {
 } from "../../../src/core/http/retry-policy.js";
 import { connectionError } from "../../support/fake-fetch.js";
 
+const at = (method: string) => ({ method, url: "https://api.test/v2/push" });
+
 describe("isIdempotent", () => {
   it.each([["GET"], ["DELETE"], ["HEAD"], ["PUT"]])("%s is", (method) => {
-    expect(isIdempotent(method)).toBe(true);
+    expect(isIdempotent(at(method))).toBe(true);
   });
 
-  it.each([["POST"], ["PATCH"]])("%s is not", (method) => {
-    expect(isIdempotent(method)).toBe(false);
+  it.each([["POST"], ["PATCH"]])("%s /push is not", (method) => {
+    expect(isIdempotent(at(method))).toBe(false);
+  });
+
+  it.each([
+    "https://api.test/v2/functions/acme/dub/edit",
+    "https://api.test/v2/functions/acme/dub/versions/latest/edit",
+    "https://api.test/v2/functions/acme/dub/edit?x=1",
+  ])("POST %s (an edit: it sets fields) is", (url) => {
+    expect(isIdempotent({ method: "POST", url })).toBe(true);
+  });
+
+  it.each([
+    "https://api.test/v2/push",
+    "https://api.test/v2/push?source=api",
+    "https://api.test/v2/functions/acme/editor",
+    "https://api.test/v2/functions/acme/edit/push",
+  ])("POST %s is not", (url) => {
+    expect(isIdempotent({ method: "POST", url })).toBe(false);
   });
 });
 
@@ -23,14 +42,14 @@ describe("shouldRetryStatus", () => {
 
   it("GET and DELETE retry exactly 408, 429, 500, 502, 503 and 504", () => {
     for (const method of ["GET", "DELETE"]) {
-      expect(all.filter((status) => shouldRetryStatus(method, status))).toEqual([
+      expect(all.filter((status) => shouldRetryStatus(at(method), status))).toEqual([
         408, 429, 500, 502, 503, 504,
       ]);
     }
   });
 
   it("POST retries only 429", () => {
-    expect(all.filter((status) => shouldRetryStatus("POST", status))).toEqual([429]);
+    expect(all.filter((status) => shouldRetryStatus(at("POST"), status))).toEqual([429]);
   });
 });
 
@@ -44,15 +63,15 @@ describe("requestNeverLeft and shouldRetryFailure", () => {
     ["UND_ERR_CONNECT_TIMEOUT"],
   ])("%s proves the request never left", (code) => {
     expect(requestNeverLeft(connectionError(code))).toBe(true);
-    expect(shouldRetryFailure("POST", connectionError(code))).toBe(true);
+    expect(shouldRetryFailure(at("POST"), connectionError(code))).toBe(true);
   });
 
   it.each([["ECONNRESET"], ["EPIPE"], ["UND_ERR_SOCKET"], ["ETIMEDOUT"]])(
     "%s does not, so a POST is not retried",
     (code) => {
       expect(requestNeverLeft(connectionError(code))).toBe(false);
-      expect(shouldRetryFailure("POST", connectionError(code))).toBe(false);
-      expect(shouldRetryFailure("GET", connectionError(code))).toBe(true);
+      expect(shouldRetryFailure(at("POST"), connectionError(code))).toBe(false);
+      expect(shouldRetryFailure(at("GET"), connectionError(code))).toBe(true);
     },
   );
 

@@ -3,7 +3,7 @@
  * offset, status, unknown key or per-call option rejects with a `SieveInputError` naming the
  * field, and zero requests go out. `sieve.raw` guards its path parameters too.
  */
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SieveClient } from "../../../src/index.js";
 import { jobPage } from "../../support/fixtures.js";
 import {
@@ -82,16 +82,31 @@ describe("a limit or offset that is not a non-negative integer", () => {
   });
 });
 
-describe("a status outside the enum", () => {
-  it.each([["done"], ["FINISHED"], [1]])("jobs.list status %j", async (status) => {
-    await expectRejected((s) => s.jobs.list({ status: untyped(status) }), "params.status");
-  });
+describe("a status that is not a status word", () => {
+  it.each([[""], [" queued"], ["queued\n"], ["a b"], ["x".repeat(65)], [1], [null]])(
+    "jobs.list status %j",
+    async (status) => {
+      await expectRejected((s) => s.jobs.list({ status: untyped(status) }), "params.status");
+    },
+  );
 
   it("functions.jobs status", async () => {
     await expectRejected(
-      (s) => s.functions.jobs("a/b", untyped({ status: "ok" })),
+      (s) => s.functions.jobs("a/b", untyped({ status: "is done" })),
       "params.status",
     );
+  });
+});
+
+describe("a status outside the known five", () => {
+  it.each([["started"], ["FINISHED"], ["done"]])("is sent as given: %j", async (status) => {
+    const { fetch, requests } = fakeFetch(reply(200, jobPage));
+    await testClient(fetch).jobs.list({ status });
+    await testClient(fetch).functions.jobs("a/b", { status });
+    expect(requests.map((r) => new URL(r.url).searchParams.get("status"))).toEqual([
+      status,
+      status,
+    ]);
   });
 });
 

@@ -6,8 +6,11 @@
 import {
   buildStatusValues,
   createSieveClient,
-  jobStatusValues,
+  jobOutputs,
+  knownJobStatusValues,
+  logLines,
   parseWebhookEvent,
+  webhookEventKey,
   SieveApiError,
   SieveAuthenticationError,
   SieveBadRequestError,
@@ -42,6 +45,9 @@ import {
   type SieveFunction,
   type FunctionVersion,
   type WebhookEvent,
+  type JobCost,
+  type Concurrency,
+  type LogsResponse,
 } from "sieve-client";
 import { startEmulator, type Emulator } from "sieve-client/emulator";
 
@@ -85,6 +91,10 @@ try {
   const request: PushJobRequest = { function: "demo/echo", inputs: { text: "packed" } };
   const job: Job = await sieve.jobs.run(request, { intervalMs: 20 });
   const status: JobStatus = job.status;
+  const logs: LogsResponse = await sieve.jobs.logs(job.id);
+  const cost: JobCost = await sieve.jobs.cost(job.id);
+  const concurrency: Concurrency = await sieve.account.concurrency();
+  const listed = await sieve.functions.list();
   const fn: SieveFunction = await sieve.functions.get("demo/echo");
   const versions: FunctionVersion[] = await sieve.functions.versions("demo/echo");
   const failed = await sieve.jobs
@@ -99,13 +109,18 @@ try {
     JSON.stringify({
       version: VERSION,
       status,
-      output: job.outputs[0]?.data,
+      output: jobOutputs(job)[0]?.data,
+      logLines: logLines(logs).length > 0,
+      cost: cost.cost >= 0,
+      maxConcurrency: concurrency.max_concurrency > 0,
+      functions: listed.length,
       function: `${fn.owner_name}/${fn.name}`,
       versions: versions.length,
       failed: failed instanceof SieveJobFailedError ? failed.jobError : String(failed),
       event: event.type,
+      eventKey: webhookEventKey(event),
       everyErrorIsSieveError,
-      enums: [jobStatusValues.length, buildStatusValues.length, webhookEventTypeValues.length],
+      enums: [knownJobStatusValues.length, buildStatusValues.length, webhookEventTypeValues.length],
     }),
   );
 } finally {

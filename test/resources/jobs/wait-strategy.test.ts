@@ -1,0 +1,158 @@
+/**
+ * `jobs.wait` with the `await` long-poll (the default) and its fallbacks, through a client on a
+ * fake fetch: one request for a job that ends within the server's hold; a 408 asks again at
+ * once, unreported; a server without the endpoint is polled (and remembered); `strategy: "poll"`
+ * never long-polls; a server answering a running job at once is not asked in a hot loop.
+ */
+import { describe, expect, it, vi } from "vitest";
+import { SieveInputError, SieveNotFoundError } from "../../../src/index.js";
+import { AWAIT_REQUEST_TIMEOUT_MS } from "../../../src/resources/jobs/await-reader.js";
+import { makeJob } from "../../support/job-fixtures.js";
+import {
+  fakeFetch,
+  rejectionOf,
+  respond,
+  testClient,
+  type Responder,
+} from "../../support/fake-fetch.js";
+
+const ID = "job-1";
+const awaitUrl = `https://api.test/v2/jobs/${ID}/await`;
+const getUrl = `https://api.test/v2/jobs/${ID}`;
+
+/** Answers `/await` and `GET /jobs/{id}` with their own queues of responders. */
+function routed(awaits: Responder[], gets: Responder[] = []) {
+  const queues = { await: [...awaits], get: [...gets] };
+  return fakeFetch((request) => {
+    const queue = request.url.startsWith(awaitUrl) ? queues.await : queues.get;
+    const next = queue.length > 1 ? queue.shift() : queue[0];
+    if (!next) throw new Error(`unexpected request ${request.url}`);
+    return next(request);
+  });
+}
+const answer =
+  (status: number, body?: unknown): Responder =>
+  () =>
+    respond(status, body);
+const paths = (requests: Request[]) => requests.map((r) => new URL(r.url).pathname);
+
+describe("jobs.wait, strategy await (the default)", () => {
+  it("sends exactly one request for a job that ends within the hold", async () => {
+    const { fetch, requests } = routed([answer(200, makeJob("finished"))]);
+    const job = await testClient(fetch).jobs.wait(ID);
+    expect(job.status).toBe("finished");
+    expect(paths(requests)).toEqual(["/v2/jobs/job-1/await"]);
+    expect(requests[0]?.method).toBe("GET");
+  });
+
+  it("asks again at once after a 408 (the end of a hold), without reporting a retry", async () => {
+    const onRetry = vi.fn();
+    const { fetch, requests } = routed([
+      answer(408, { detail: "Request timeout." }),
+      answer(408, { detail: "Request timeout." }),
+      answer(200, makeJob("finished")),
+    ]);
+    const started = Date.now();
+    await testClient(fetch, { onRetry }).jobs.wait(ID, { intervalMs: 2_000 });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(paths(requests)).toEqual(Array(3).fill("/v2/jobs/job-1/await"));
+    expect(onRetry).not.toHaveBeenCalled();
+  });
+
+  it("ends with the job's failure, as polling does", async () => {
+    const { fetch } = routed([answer(200, makeJob("error"))]);
+    const error = await rejectionOf(testClient(fetch).jobs.wait(ID));
+    expect(error).toMatchObject({ name: "SieveJobFailedError" });
+  });
+
+  it.each([404, 405])(
+    "polls a server that answers %i to await, and later waits poll from the start",
+    async (status) => {
+      const { fetch, requests } = routed(
+        [answer(status, { detail: "Not Found" })],
+        [answer(200, makeJob("processing")), answer(200, makeJob("finished"))],
+      );
+      const sieve = testClient(fetch);
+      await sieve.jobs.wait(ID, { intervalMs: 1 });
+      expect(paths(requests)).toEqual(["/v2/jobs/job-1/await", "/v2/jobs/job-1", "/v2/jobs/job-1"]);
+      requests.length = 0;
+      await sieve.jobs.wait(ID, { intervalMs: 1 });
+      expect(paths(requests)).toEqual(["/v2/jobs/job-1"]);
+    },
+  );
+
+  it("reports a job that does not exist as not found, and keeps the long-poll for later", async () => {
+    const notFound = answer(404, { detail: "Job not found." });
+    const { fetch, requests } = routed([notFound, answer(200, makeJob("finished"))], [notFound]);
+    const sieve = testClient(fetch);
+    expect(await rejectionOf(sieve.jobs.wait(ID))).toBeInstanceOf(SieveNotFoundError);
+    requests.length = 0;
+    await sieve.jobs.wait(ID);
+    expect(paths(requests)).toEqual(["/v2/jobs/job-1/await"]);
+  });
+
+  it("does not ask in a hot loop a server that answers a running job at once", async () => {
+    const { fetch, requests } = routed([
+      answer(200, makeJob("processing")),
+      answer(200, makeJob("processing")),
+      answer(200, makeJob("finished")),
+    ]);
+    const started = Date.now();
+    await testClient(fetch).jobs.wait(ID, { intervalMs: 100 });
+    expect(requests).toHaveLength(3);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+  });
+
+  it("with onStatus, reads the job once first, to report the status it starts from", async () => {
+    const statuses: string[] = [];
+    const { fetch, requests } = routed(
+      [answer(200, makeJob("finished"))],
+      [answer(200, makeJob("queued"))],
+    );
+    await testClient(fetch).jobs.wait(ID, { onStatus: (job) => void statuses.push(job.status) });
+    expect(paths(requests)).toEqual(["/v2/jobs/job-1", "/v2/jobs/job-1/await"]);
+    expect(statuses).toEqual(["queued", "finished"]);
+  });
+
+  it("holds a request longer than the client's per-attempt timeoutMs", async () => {
+    const late: Responder = () =>
+      new Promise((resolve) => setTimeout(() => resolve(respond(200, makeJob("finished"))), 300));
+    const { fetch } = routed([late]);
+    const job = await testClient(fetch, { timeoutMs: 100 }).jobs.wait(ID);
+    expect(job.status).toBe("finished");
+    expect(AWAIT_REQUEST_TIMEOUT_MS).toBeGreaterThan(10 * 60_000);
+  });
+
+  it("gives each request no more than the wait's time left", async () => {
+    const { fetch } = routed([
+      (request) =>
+        new Promise((_, reject) => {
+          request.signal.addEventListener("abort", () => reject(request.signal.reason));
+        }),
+    ]);
+    const started = Date.now();
+    const error = await rejectionOf(testClient(fetch).jobs.wait(ID, { timeoutMs: 200 }));
+    expect(error).toMatchObject({ name: "SieveWaitTimeoutError" });
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe("jobs.wait, strategy poll", () => {
+  it("never sends the long-poll", async () => {
+    const { fetch, requests } = routed(
+      [answer(200, makeJob("finished"))],
+      [answer(200, makeJob("processing")), answer(200, makeJob("finished"))],
+    );
+    await testClient(fetch).jobs.wait(ID, { strategy: "poll", intervalMs: 1 });
+    expect(paths(requests)).toEqual(["/v2/jobs/job-1", "/v2/jobs/job-1"]);
+  });
+
+  it("refuses a strategy it does not know, before sending anything", async () => {
+    const { fetch, requests } = routed([answer(200, makeJob("finished"))]);
+    // @ts-expect-error: "stream" is not a strategy
+    const error = await rejectionOf(testClient(fetch).jobs.wait(ID, { strategy: "stream" }));
+    expect(error).toBeInstanceOf(SieveInputError);
+    expect(error).toMatchObject({ field: "options.strategy" });
+    expect(requests).toHaveLength(0);
+  });
+});
