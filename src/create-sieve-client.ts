@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_LONG_POLLS } from "./core/config/limits.js";
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/sieve.js";
 import { createFetchSender } from "./core/http/fetch-sender.js";
@@ -80,16 +81,18 @@ export function createClientOn(
   preferred?: () => Sender,
 ): SieveClient {
   const config = resolveConfig(options);
-  const send =
-    options?.fetch === undefined && preferred ? preferred() : createFetchSender(config.fetch);
+  const onPreferred = options?.fetch === undefined && preferred !== undefined;
+  const send = onPreferred ? preferred() : createFetchSender(config.fetch);
   const transport = createTransport({ ...config, send });
+  const maxLongPolls =
+    config.maxLongPolls ?? DEFAULT_MAX_LONG_POLLS[onPreferred ? "undici" : "fetch"];
   const raw = createClient<paths>({
     baseUrl: config.baseUrl,
     fetch: createRawFetchAdapter(transport),
     headers: config.headers,
     pathSerializer: guardedPathSerializer,
   });
-  const ctx = createContext(transport, config);
+  const ctx = createContext(transport, { ...config, maxLongPolls });
   return {
     jobs: createJobsResource(ctx),
     functions: createFunctionsResource(ctx),

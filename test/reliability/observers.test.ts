@@ -112,6 +112,7 @@ describe("ctx.reportRetry", () => {
     const ctx = createContext(transport, {
       apiKey: "k-observers",
       maxRetryDelayMs: 60_000,
+      maxLongPolls: 4,
       baseUrl: "http://127.0.0.1:1/v2",
       timeoutMs: 1_000,
       headers: {},

@@ -48,6 +48,7 @@ describe.each(SENDERS)("stopRetrying, on the %s", (_name, makeSender) => {
     });
     const ctx = createContext(transport, {
       apiKey: KEY,
+      maxLongPolls: 4,
       baseUrl: `${server.url}/v2`,
       maxRetryDelayMs: 60_000,
       timeoutMs: 5_000,

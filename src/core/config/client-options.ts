@@ -167,6 +167,18 @@ export interface SieveClientOptions {
    */
   maxResponseBytes?: number;
   /**
+   * How many `jobs.wait` long-polls (`GET /jobs/{id}/await`, held by the server until the job
+   * ends) this client keeps open at once; a wait beyond it polls `GET /jobs/{id}` on its
+   * schedule until a long-poll ends, then long-polls. Each held request holds a connection, so
+   * the budget keeps room for the client's other calls: default 96 on the Node entry (its agent
+   * opens up to 128 connections per origin), 4 with a `fetch` (a browser opens 6 per origin over
+   * HTTP/1.1). `0` makes every wait poll. A non-negative integer.
+   *
+   * @example
+   * createSieveClient({ maxLongPolls: 500 }); // an HTTP/2 proxy in front, many waits at once
+   */
+  maxLongPolls?: number;
+  /**
    * The `fetch` to send requests with: the standard `(url, init)` signature. Default: the
    * global one (on Node, the client's own keep-alive undici pool, which is faster). For tests,
    * proxies and other runtimes. It is called once per attempt with `redirect: "manual"` and the

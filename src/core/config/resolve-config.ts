@@ -17,6 +17,8 @@ export interface ResolvedConfig {
   timeoutMs: number;
   /** The most decoded bytes of one response body. */
   maxResponseBytes: number;
+  /** The long-polls the client keeps open at once; undefined for the sender's default. */
+  maxLongPolls: number | undefined;
   fetch: FetchLike;
   /** Default headers: User-Agent, the caller's extras and `X-API-Key`. */
   headers: Record<string, string>;
@@ -33,6 +35,7 @@ const OPTION_NAMES = keysOf<SieveClientOptions>()([
   "maxRetryDelayMs",
   "timeoutMs",
   "maxResponseBytes",
+  "maxLongPolls",
   "fetch",
   "headers",
   "onRetry",
@@ -73,6 +76,7 @@ export function resolveConfig(
     maxResponseBytes:
       checkOption("maxResponseBytes", options.maxResponseBytes, BYTES) ??
       DEFAULT_MAX_RESPONSE_BYTES,
+    maxLongPolls: checkOption("maxLongPolls", options.maxLongPolls, COUNT),
     fetch,
     headers: resolveHeaders(options.headers, apiKey),
     onRetry: options.onRetry,

@@ -21,6 +21,8 @@ import { responseShape } from "./response-shape.js";
 export interface ClientContext {
   /** The client's per-attempt time limit, in milliseconds. */
   timeoutMs: number;
+  /** How many `await` long-polls the client keeps open at once (`maxLongPolls`). */
+  maxLongPolls: number;
   /** The client's retry policy, which the job poll loops apply as the transport does. */
   retryPolicy: RetryPolicy;
   /**
@@ -57,6 +59,7 @@ export function createContext(
     baseUrl: string;
     timeoutMs: number;
     maxRetryDelayMs: number;
+    maxLongPolls: number;
     headers: Record<string, string>;
     logger?: Logger | undefined;
     onRetry?: ((info: RetryInfo) => void) | undefined;
@@ -68,6 +71,7 @@ export function createContext(
   const jsonHeaders = { ...config.headers, "Content-Type": "application/json" };
   return {
     timeoutMs,
+    maxLongPolls: config.maxLongPolls,
     retryPolicy: { maxRetryDelayMs: config.maxRetryDelayMs },
     reportRetry: (info) => reporter.retry(info),
     async call(method, path, input, options, extra) {

@@ -14,6 +14,7 @@ import { runJob, type RunSteps } from "./run-job.js";
 import { streamOutputs } from "./stream-outputs.js";
 import { waitForJob } from "./wait-for-job.js";
 import { createAwaitReader } from "./await-reader.js";
+import { createLongPollSlots } from "./long-poll-slots.js";
 import { resolveWaitOptions } from "./wait-options.js";
 import { BOOLEAN, MILLISECONDS, checkInput } from "../../core/validation/rules.js";
 import { paginateJobPages } from "../../core/request/paginate.js";
@@ -73,7 +74,11 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
     return { signal, schedule: { intervalMs, maxIntervalMs } };
   };
 
-  const awaitJob = { read: createAwaitReader(ctx), support: { missing: false } };
+  const awaitJob = {
+    read: createAwaitReader(ctx),
+    support: { missing: false },
+    slots: createLongPollSlots(ctx.maxLongPolls),
+  };
   const loop: PollContext = {
     reportRetry: (info) => ctx.reportRetry(info),
     retryPolicy: ctx.retryPolicy,

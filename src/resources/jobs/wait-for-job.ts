@@ -9,6 +9,7 @@ import {
   type PollContext,
 } from "./job-poller.js";
 import type { AwaitReader, JobReader } from "./job-reader.js";
+import type { LongPollSlots } from "./long-poll-slots.js";
 import { untilAborted } from "../../core/utils/until-aborted.js";
 import { pollDelay } from "./poll-schedule.js";
 import type { ResolvedWaitOptions } from "./wait-options.js";
@@ -37,7 +38,8 @@ export interface AwaitSupport {
  * With `strategy: "await"` (and an `awaitJob` reader), each request is the `await` long-poll:
  * the server answers when the job ends, or 408 at the end of its hold, and the request is sent
  * again at once (no sleep, no retry report). A server without the endpoint (404 or 405) is
- * polled instead. Otherwise, and with `strategy: "poll"`, `GET /jobs/{id}` on the schedule.
+ * polled instead, and so is a wait that finds every long-poll slot of the client taken, until one
+ * frees. Otherwise, and with `strategy: "poll"`, `GET /jobs/{id}` on the schedule.
  *
  * `onStatus` runs on each status change seen; a promise it returns is awaited (an abort still
  * ends the wait at once), and what it throws or rejects ends the wait with `SieveCallbackError`.
@@ -49,7 +51,7 @@ export async function waitForJob(
   jobId: string,
   options: ResolvedWaitOptions,
   context: PollContext = STANDALONE_POLL_CONTEXT,
-  awaitJob?: { read: AwaitReader; support: AwaitSupport },
+  awaitJob?: { read: AwaitReader; support: AwaitSupport; slots: LongPollSlots },
 ): Promise<Job> {
   const { signal, onStatus, timeoutMs } = options;
   const poller = createJobPoller(read, jobId, {
@@ -74,8 +76,17 @@ export async function waitForJob(
     if (await seen(first)) return first;
   }
   while (longPoll && awaitJob) {
+    if (!awaitJob.slots.take()) {
+      // Every long-poll of the client is open: poll on the schedule until one ends.
+      const job = await poller.read(undefined);
+      if (job && (await seen(job))) return job;
+      await poller.sleep(pollDelay(polls++, options));
+      continue;
+    }
     const started = Date.now();
-    const answer = await poller.attempt((call) => awaitJob.read(jobId, call));
+    const answer = await poller
+      .attempt((call) => awaitJob.read(jobId, call))
+      .finally(() => awaitJob.slots.release());
     if (answer === undefined || answer === "hold-ended") continue;
     if (answer === "unsupported") {
       longPoll = false;

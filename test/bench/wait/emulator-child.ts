@@ -63,7 +63,8 @@ listenForCommands(
       release();
       emit({ type: "released", at: releaseAt });
     } else if (command.cmd === "report") {
-      const jobGets = emulator.requests.count({ method: "GET", path: /^\/jobs\/[^/]+$/ });
+      // Reads of a job: the long-poll and the polls a wait falls back to.
+      const jobGets = emulator.requests.count({ method: "GET", path: /^\/jobs\/[^/]+(\/await)?$/ });
       emit({ type: "report", completedAt, jobGets, requests: emulator.requests.length });
     }
   },

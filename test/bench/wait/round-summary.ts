@@ -6,7 +6,7 @@ import type { TcpCounters } from "../support/tcp-counters.js";
 export interface EmulatorReport {
   /** When each job finished, ms since the epoch, by id. */
   completedAt: Record<string, number>;
-  /** `GET /jobs/{id}` requests received during the round. */
+  /** `GET /jobs/{id}` and `GET /jobs/{id}/await` requests received during the round. */
   jobGets: number;
   /** All requests received during the round. */
   requests: number;

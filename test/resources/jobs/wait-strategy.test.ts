@@ -5,7 +5,7 @@
  * never long-polls; a server answering a running job at once is not asked in a hot loop.
  */
 import { describe, expect, it, vi } from "vitest";
-import { SieveInputError, SieveNotFoundError } from "../../../src/index.js";
+import { SieveConfigError, SieveInputError, SieveNotFoundError } from "../../../src/index.js";
 import { AWAIT_REQUEST_TIMEOUT_MS } from "../../../src/resources/jobs/await-reader.js";
 import { makeJob } from "../../support/job-fixtures.js";
 import {
@@ -154,5 +154,47 @@ describe("jobs.wait, strategy poll", () => {
     expect(error).toBeInstanceOf(SieveInputError);
     expect(error).toMatchObject({ field: "options.strategy" });
     expect(requests).toHaveLength(0);
+  });
+});
+
+describe("the long-poll budget (maxLongPolls)", () => {
+  it("polls a wait beyond the budget until a long-poll ends, then long-polls it", async () => {
+    let release: (() => void) | undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const seen: string[] = [];
+    const { fetch } = fakeFetch(async (request) => {
+      const { pathname } = new URL(request.url);
+      seen.push(pathname);
+      if (pathname === "/v2/jobs/job-1/await") {
+        await held;
+        return respond(200, makeJob("finished"));
+      }
+      if (pathname === "/v2/jobs/job-2")
+        return respond(200, makeJob("processing", [], { id: "job-2" }));
+      return respond(200, makeJob("finished", [], { id: "job-2" }));
+    });
+    const sieve = testClient(fetch, { maxLongPolls: 1 });
+    const first = sieve.jobs.wait("job-1");
+    const second = sieve.jobs.wait("job-2", { intervalMs: 20, maxIntervalMs: 20 });
+    await vi.waitFor(() =>
+      expect(seen.filter((p) => p === "/v2/jobs/job-2").length).toBeGreaterThan(1),
+    );
+    expect(seen).not.toContain("/v2/jobs/job-2/await");
+    release?.();
+    await first;
+    await second;
+    expect(seen).toContain("/v2/jobs/job-2/await");
+  });
+
+  it("0 makes every wait poll; a bad value is a SieveConfigError", async () => {
+    const { fetch, requests } = routed(
+      [answer(200, makeJob("finished"))],
+      [answer(200, makeJob("finished"))],
+    );
+    await testClient(fetch, { maxLongPolls: 0 }).jobs.wait(ID);
+    expect(paths(requests)).toEqual(["/v2/jobs/job-1"]);
+    for (const bad of [-1, 1.5, "4", Number.NaN])
+      // @ts-expect-error: not a count (the string one)
+      expect(() => testClient(fetch, { maxLongPolls: bad })).toThrow(SieveConfigError);
   });
 });
