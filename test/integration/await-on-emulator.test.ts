@@ -45,7 +45,8 @@ describe("jobs.wait with the await long-poll, on the emulator", () => {
 
   it("costs one request per hold period for a job longer than the hold, and reports no retry", async () => {
     const { emu, sieve, id, onRetry } = await start(1_050, 200);
-    await sieve.jobs.wait(id);
+    // A 408 sooner than intervalMs is no hold (the wait then polls): the holds here are 200 ms.
+    await sieve.jobs.wait(id, { intervalMs: 100 });
     const awaits = emu.requests.matching({ method: "GET", path: `/jobs/${id}/await` });
     // 1 050 ms of running (and 5 ms queued) in holds of 200 ms: 6 requests, the last answered 200.
     expect(awaits.length).toBeGreaterThanOrEqual(5);

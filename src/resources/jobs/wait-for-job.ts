@@ -87,7 +87,7 @@ export async function waitForJob(
     const answer = await poller
       .attempt((call) => awaitJob.read(jobId, call))
       .finally(() => awaitJob.slots.release());
-    if (answer === undefined || answer === "hold-ended") continue;
+    if (answer === undefined) continue;
     if (answer === "unsupported") {
       longPoll = false;
       const job = await readUntilAnswered(poller);
@@ -95,9 +95,12 @@ export async function waitForJob(
       if (await seen(job)) return job;
       break;
     }
-    poller.saw(answer);
-    if (await seen(answer)) return answer;
-    // A server that answers a running job at once (not holding) is not asked in a hot loop.
+    if (answer !== "hold-ended") {
+      poller.saw(answer);
+      if (await seen(answer)) return answer;
+    }
+    // A server that lets go at once (a running job, or a 408 without holding) is not asked in a
+    // hot loop: it is asked on the polling schedule instead.
     if (Date.now() - started < options.intervalMs) await poller.sleep(pollDelay(polls++, options));
   }
   for (;;) {

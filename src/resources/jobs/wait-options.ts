@@ -57,9 +57,10 @@ export interface WaitOptions {
    * How to wait. `"await"` (the default): Sieve's long-poll, `GET /jobs/{id}/await`, which the
    * server holds until the job ends (up to 10 minutes, then 408 and the client asks again): one
    * request per job that ends within the hold, and its end seen at once. A server without that
-   * endpoint is polled instead. `"poll"`: `GET /jobs/{id}` on the `intervalMs` /
-   * `maxIntervalMs` schedule, which sees every status change on the way (`onStatus` with
-   * `"await"` sees the first status and the last).
+   * endpoint is polled instead, and a server that lets go sooner than `intervalMs` (a running
+   * job, or a 408, without holding) is asked again on the polling schedule, never in a hot loop.
+   * `"poll"`: `GET /jobs/{id}` on the `intervalMs` / `maxIntervalMs` schedule, which sees every
+   * status change on the way (`onStatus` with `"await"` sees the first status and the last).
    *
    * @example
    * await sieve.jobs.wait(id, { strategy: "poll", onStatus: (job) => console.log(job.status) });

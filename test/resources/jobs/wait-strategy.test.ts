@@ -45,18 +45,37 @@ describe("jobs.wait, strategy await (the default)", () => {
     expect(requests[0]?.method).toBe("GET");
   });
 
-  it("asks again at once after a 408 (the end of a hold), without reporting a retry", async () => {
+  it("asks again at once after a 408 that ends a hold, without reporting a retry", async () => {
     const onRetry = vi.fn();
+    const held =
+      (status: number, body: unknown): Responder =>
+      () =>
+        new Promise((resolve) => setTimeout(() => resolve(respond(status, body)), 120));
     const { fetch, requests } = routed([
-      answer(408, { detail: "Request timeout." }),
-      answer(408, { detail: "Request timeout." }),
-      answer(200, makeJob("finished")),
+      held(408, { detail: "Request timeout." }),
+      held(408, { detail: "Request timeout." }),
+      held(200, makeJob("finished")),
     ]);
     const started = Date.now();
-    await testClient(fetch, { onRetry }).jobs.wait(ID, { intervalMs: 2_000 });
-    expect(Date.now() - started).toBeLessThan(1_000);
+    await testClient(fetch, { onRetry }).jobs.wait(ID, { intervalMs: 100, maxIntervalMs: 5_000 });
+    // Three holds of 120 ms, and no sleep between them (a sleep would be at least 90 ms).
+    expect(Date.now() - started).toBeLessThan(3 * 120 + 80);
     expect(paths(requests)).toEqual(Array(3).fill("/v2/jobs/job-1/await"));
     expect(onRetry).not.toHaveBeenCalled();
+  });
+
+  it("asks a server that answers 408 at once (no hold) on the polling schedule, not in a loop", async () => {
+    const { fetch, requests } = routed([answer(408, { detail: "Request timeout." })]);
+    const controller = new AbortController();
+    const waiting = testClient(fetch)
+      .jobs.wait(ID, { intervalMs: 100, maxIntervalMs: 100, signal: controller.signal })
+      .catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    controller.abort();
+    await waiting;
+    // One request per 100 ms (less 10 % of jitter): about 10 in a second, not thousands.
+    expect(requests.length).toBeGreaterThanOrEqual(5);
+    expect(requests.length).toBeLessThanOrEqual(13);
   });
 
   it("ends with the job's failure, as polling does", async () => {
