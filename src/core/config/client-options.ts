@@ -115,6 +115,17 @@ export interface SieveClientOptions {
    */
   apiKey?: string;
   /**
+   * Lets `createSieveClient` run in a web page. Off by default: a page holds the API key where
+   * anyone who opens it can read it (devtools, the network tab, the bundle), and spend the
+   * organization's credits with it. Call Sieve from your backend instead, and let the page talk
+   * to your backend; turn this on only where every user of the page may hold the key anyway (an
+   * internal tool, a key of a throwaway organization).
+   *
+   * @example
+   * createSieveClient({ apiKey: keyTheUserTypedIn, dangerouslyAllowBrowser: true });
+   */
+  dangerouslyAllowBrowser?: boolean;
+  /**
    * The API root, `https://mango.sievedata.com/v2` unless `SIEVE_API_URL` says otherwise. Must be
    * `https://`, except for loopback hosts (localhost, 127.0.0.0/8, [::1]) or with
    * `allowInsecureHttp`.

@@ -1,8 +1,9 @@
 import { SieveConfigError } from "../errors/sieve-config-error.js";
 import { keysOf } from "../validation/keys-of.js";
-import { BYTES, COUNT, FUNCTION, MILLISECONDS, checkOption } from "../validation/rules.js";
+import { BOOLEAN, BYTES, COUNT, FUNCTION, MILLISECONDS, checkOption } from "../validation/rules.js";
 import type { Logger, RetryInfo, SieveClientOptions } from "./client-options.js";
 import { isLoopbackHost } from "../utils/is-loopback-host.js";
+import { isBrowser } from "../utils/is-browser.js";
 import type { FetchLike } from "./client-options.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./limits.js";
 import { DEFAULT_USER_AGENT } from "./user-agent.js";
@@ -40,6 +41,7 @@ const OPTION_NAMES = keysOf<SieveClientOptions>()([
   "headers",
   "onRetry",
   "logger",
+  "dangerouslyAllowBrowser",
 ]);
 
 /**
@@ -58,6 +60,19 @@ export function resolveConfig(
         `Unknown option "${key}". Known options: ${OPTION_NAMES.join(", ")}.`,
       );
     }
+  }
+  const allowBrowser = checkOption(
+    "dangerouslyAllowBrowser",
+    options.dangerouslyAllowBrowser,
+    BOOLEAN,
+  );
+  if (isBrowser() && allowBrowser !== true) {
+    throw new SieveConfigError(
+      "createSieveClient is running in a browser, where the API key would be readable by anyone " +
+        "who opens the page (and could spend your credits). Call Sieve from your backend and let " +
+        "the page talk to it. If every user of this page may hold the key anyway, pass " +
+        "dangerouslyAllowBrowser: true.",
+    );
   }
   const apiKey = resolveApiKey(options.apiKey ?? env.SIEVE_API_KEY);
   const baseUrl = resolveBaseUrl(

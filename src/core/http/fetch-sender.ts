@@ -57,6 +57,8 @@ async function sendOnce(
     redirect: "manual",
   };
   if (request.body !== undefined) init.body = request.body;
+  // A framework's caching fetch (Next.js) would otherwise answer a poll from its cache.
+  if (supportsNoStore()) init.cache = "no-store";
   const response = checkResponse(await callFetch(fetch, request.url, init));
   if (response.type === "opaqueredirect") {
     // Final, not retried: a redirect is no transient failure.
@@ -140,4 +142,21 @@ function headerRecord(raw: Headers): Record<string, string> {
 /** A body some fetch gave as text only (a test double without a stream). */
 async function* textChunks(text: string): AsyncGenerator<Uint8Array> {
   if (text) yield new TextEncoder().encode(text);
+}
+
+let noStore: boolean | undefined;
+
+/**
+ * Whether this runtime's `Request` takes `cache: "no-store"`: browsers, Deno, Bun and Node do;
+ * older workerd throws on any `cache`. Asked once, of the global `Request`.
+ */
+function supportsNoStore(): boolean {
+  if (noStore === undefined) {
+    try {
+      noStore = new Request("http://localhost/", { cache: "no-store" }).cache === "no-store";
+    } catch {
+      noStore = false;
+    }
+  }
+  return noStore;
 }

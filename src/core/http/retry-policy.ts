@@ -10,7 +10,19 @@ const NEVER_SENT_CODES = new Set([
   "ENETUNREACH",
   "EADDRNOTAVAIL",
   "UND_ERR_CONNECT_TIMEOUT",
+  // Bun's fetch: the same failures, in its own words.
+  "ConnectionRefused",
+  "FailedToOpenSocket",
 ]);
+
+/**
+ * Messages that say no connection was made, from runtimes whose errors carry no code: Deno's
+ * fetch names the stage that failed (`client error (Connect)`, `tcp connect error`, `dns
+ * error`). A browser's `Failed to fetch` says nothing (refused, reset and a refused CORS
+ * preflight look alike), so it never proves a request stayed home.
+ */
+const NEVER_SENT_MESSAGE =
+  /client error \(Connect\)|tcp connect error|dns error|failed to lookup address/i;
 
 /** What the retry rules look at in a request. */
 export interface RetryTarget {
@@ -49,30 +61,34 @@ export function shouldRetryFailure(target: RetryTarget, error: unknown): boolean
 
 /**
  * True when a fetch failure (or anything in its `cause` chain, or an `AggregateError` of
- * connection attempts) carries a code that proves nothing was sent. Unknown failures are
- * assumed to have been sent: a resend could duplicate a paid job.
+ * connection attempts) carries a code that proves nothing was sent, or, where a runtime gives no
+ * code (Deno), a message that names the connect stage. Unknown failures are assumed to have
+ * been sent: a resend could duplicate a paid job.
  */
 export function requestNeverLeft(error: unknown): boolean {
   const seen = new Set<unknown>();
   const pending: unknown[] = [error];
-  let sawCode = false;
+  let proven = false;
   while (pending.length > 0) {
     const current = pending.pop();
     if (typeof current !== "object" || current === null || seen.has(current)) continue;
     seen.add(current);
-    const { code, cause, errors } = current as {
+    const { code, cause, errors, message } = current as {
       code?: unknown;
       cause?: unknown;
       errors?: unknown;
+      message?: unknown;
     };
     if (typeof code === "string") {
       if (!NEVER_SENT_CODES.has(code)) return false;
-      sawCode = true;
+      proven = true;
+    } else if (typeof message === "string" && NEVER_SENT_MESSAGE.test(message)) {
+      proven = true;
     }
     pending.push(cause);
     if (Array.isArray(errors)) pending.push(...errors);
   }
-  return sawCode;
+  return proven;
 }
 
 const finalFailures = new WeakSet<object>();

@@ -98,3 +98,49 @@ describe("requestNeverLeft and shouldRetryFailure", () => {
     expect(requestNeverLeft(a)).toBe(true);
   });
 });
+
+describe("requestNeverLeft in runtimes without Node's error codes", () => {
+  it.each([
+    [
+      "Deno, refused",
+      new TypeError(
+        "error sending request for url (http://127.0.0.1:1/v2/push): client error (Connect): tcp connect error: Connection refused (os error 111)",
+      ),
+    ],
+    [
+      "Deno, DNS",
+      new TypeError(
+        "error sending request for url (https://nope.invalid/v2/push): client error (Connect): dns error: failed to lookup address information",
+      ),
+    ],
+    ["Bun, refused", Object.assign(new Error("Unable to connect."), { code: "ConnectionRefused" })],
+    [
+      "Bun, no socket",
+      Object.assign(new Error("Was there a typo?"), { code: "FailedToOpenSocket" }),
+    ],
+  ])("%s: never left, so a push is retried", (_what, error) => {
+    expect(requestNeverLeft(error)).toBe(true);
+    expect(shouldRetryFailure(at("POST"), error)).toBe(true);
+  });
+
+  it.each([
+    [
+      "a browser's Failed to fetch (refused, reset or a refused CORS preflight)",
+      new TypeError("Failed to fetch"),
+    ],
+    [
+      "Deno, a connection closed after sending",
+      new TypeError(
+        "error sending request for url (http://127.0.0.1:8787/v2/push): client error (SendRequest): connection closed before message completed",
+      ),
+    ],
+    ["workerd, connection lost", new Error("Network connection lost.")],
+    [
+      "Bun, reset",
+      Object.assign(new Error("The socket connection was closed"), { code: "ECONNRESET" }),
+    ],
+  ])("%s: may have arrived, so a push is not retried", (_what, error) => {
+    expect(requestNeverLeft(error)).toBe(false);
+    expect(shouldRetryFailure(at("POST"), error)).toBe(false);
+  });
+});
