@@ -14,6 +14,7 @@ export const tiers = {
     "test/support/prism.test.ts",
     "test/cli/commands.test.ts",
     "test/cli/emulator-command.test.ts",
+    "test/cli/emulator-cors.test.ts",
     "test/cli/flags.test.ts",
     "test/cli/lost-output.test.ts",
     "test/cli/run-cli.test.ts",

@@ -1,3 +1,4 @@
+import { SieveConfigError } from "../index.js";
 /**
  * The organization's concurrency slots. A job asks for a slot when pushed: it gets one at once
  * while fewer than `max` jobs hold one, else it waits (Sieve's `num_limited`) until a holder
@@ -11,7 +12,9 @@ export class ConcurrencyGate {
 
   constructor(max: number) {
     if (!Number.isSafeInteger(max) || max < 1) {
-      throw new TypeError(`startEmulator: maxConcurrency must be a positive integer, got ${max}`);
+      throw new SieveConfigError(
+        `startEmulator: maxConcurrency must be a positive integer, got ${max}`,
+      );
     }
     this.max = max;
   }

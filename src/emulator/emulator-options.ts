@@ -78,4 +78,32 @@ export interface EmulatorOptions {
    * await startEmulator({ functions: demoFunctions, credits: 5 });
    */
   credits?: number;
+  /**
+   * Lets web pages of other origins call the emulator (off by default). `true` accepts any
+   * origin (its `Origin` is echoed back, with `Vary: Origin`); a list accepts only those
+   * origins (`"http://localhost:5173"`, scheme, host and port; `"null"` for `file:` pages).
+   * When on, a preflight (`OPTIONS` with `Access-Control-Request-Method`) from an accepted
+   * origin gets 204 with `Access-Control-Allow-Methods: GET, POST, DELETE, OPTIONS`,
+   * `Access-Control-Allow-Headers` (`Content-Type, X-API-Key, User-Agent` and whatever else it
+   * asks for), `Access-Control-Max-Age: 600` and `Access-Control-Allow-Private-Network` if
+   * asked; one from another origin gets 403. Preflights never use up an injected fault. Every
+   * answer to an accepted origin, errors and injected faults included, carries
+   * `Access-Control-Allow-Origin` and `Access-Control-Expose-Headers: Retry-After,
+   * Retry-After-Ms, Allow`. When off, no answer has CORS headers and a preflight gets what
+   * any `OPTIONS` gets: 405 (404 on an unknown path).
+   *
+   * @example
+   * await startEmulator({ functions: demoFunctions, cors: ["http://localhost:5173"] });
+   */
+  cors?: boolean | readonly string[];
+  /**
+   * More `Host` names to answer besides the loopback ones (`127.0.0.1`, `localhost`,
+   * `*.localhost`, `[::1]`, any port): a name, or `".example.test"` for it and its subdomains;
+   * `true` answers any `Host`. A request for another host gets 403 and does nothing, so that a
+   * web page cannot reach the emulator through DNS rebinding (default: loopback names only).
+   *
+   * @example
+   * await startEmulator({ functions: demoFunctions, allowedHosts: ["sieve.test"] });
+   */
+  allowedHosts?: true | readonly string[];
 }

@@ -2,6 +2,7 @@ import { STATUS_CODES } from "node:http";
 import type { Reply } from "./http-reply.js";
 import { matchesRequest } from "./request-log.js";
 import type { FaultSpec, Faults } from "./types.js";
+import { SieveConfigError } from "../index.js";
 
 interface QueuedFault {
   spec: FaultSpec;
@@ -18,13 +19,15 @@ export class FaultQueue implements Faults {
   next(fault: FaultSpec): void {
     const times = fault.times ?? 1;
     if (!Number.isSafeInteger(times) || times < 1) {
-      throw new TypeError(`faults.next: times must be a positive integer, got ${String(times)}`);
+      throw new SieveConfigError(
+        `faults.next: times must be a positive integer, got ${String(times)}`,
+      );
     }
     if (fault.status === undefined && fault.drop === undefined && fault.latencyMs === undefined) {
-      throw new TypeError("faults.next: give at least one of status, drop and latencyMs");
+      throw new SieveConfigError("faults.next: give at least one of status, drop and latencyMs");
     }
     if (fault.status !== undefined && (fault.status < 100 || fault.status > 599)) {
-      throw new TypeError(`faults.next: status must be 100-599, got ${fault.status}`);
+      throw new SieveConfigError(`faults.next: status must be 100-599, got ${fault.status}`);
     }
     this.#queue.push({ spec: { ...fault }, remaining: times });
   }

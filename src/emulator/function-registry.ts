@@ -7,6 +7,7 @@ import type {
 import type { EmulatedFunction } from "./function-types.js";
 import { machineKey, pricePerSecond, type MachineKey } from "./pricing.js";
 import { sieveTimestamp } from "./sieve-format.js";
+import { SieveConfigError } from "../index.js";
 
 /** A served function with the metadata the API shows for it. */
 export interface RegisteredFunction {
@@ -48,13 +49,15 @@ export class FunctionRegistry {
   constructor(definitions: Record<string, EmulatedFunction>, now: number, owner?: Ownership) {
     for (const [ref, definition] of Object.entries(definitions)) {
       if (!/^[^/:\s]+\/[^/:\s]+$/.test(ref)) {
-        throw new TypeError(`startEmulator: function keys must be "owner/name", got "${ref}"`);
+        throw new SieveConfigError(
+          `startEmulator: function keys must be "owner/name", got "${ref}"`,
+        );
       }
       const fn = describe(ref, definition, now, owner);
       this.#byRef.set(ref, fn);
       for (const versionId of fn.versionIds) {
         if (this.#byVersion.has(versionId)) {
-          throw new TypeError(`startEmulator: version "${versionId}" is used twice`);
+          throw new SieveConfigError(`startEmulator: version "${versionId}" is used twice`);
         }
         this.#byVersion.set(versionId, { fn, versionId });
       }

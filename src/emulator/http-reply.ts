@@ -36,7 +36,9 @@ export function validationReply(issues: ValidationIssue[]): Reply {
 export function writeReply(res: ServerResponse, reply: Reply, { truncate = false } = {}): void {
   if (res.destroyed || res.writableEnded) return;
   const body = Buffer.from(reply.body, "utf8");
-  res.writeHead(reply.status, { ...reply.headers, "content-length": String(body.length) });
+  // A 204 has no body, and no content-length either (RFC 9110).
+  const length = reply.status === 204 ? {} : { "content-length": String(body.length) };
+  res.writeHead(reply.status, { ...reply.headers, ...length });
   if (!truncate) {
     res.end(body);
     return;

@@ -1,4 +1,5 @@
 import type { DetailedUsage } from "../../generated/sieve.js";
+import { SieveConfigError } from "../index.js";
 
 /** The machine types `DetailedUsage` reports apart; every other compute type is `other`. */
 export type MachineKey = Exclude<
@@ -30,12 +31,12 @@ export function machineKey(computeType: string): MachineKey {
 
 /**
  * The price per second of a function: its own `pricePerSecond`, else the list price of its
- * machine type. Throws a TypeError for a price that is not a finite number >= 0.
+ * machine type. Throws a SieveConfigError for a price that is not a finite number >= 0.
  */
 export function pricePerSecond(ref: string, computeType: string, price?: number): number {
   if (price === undefined) return LIST_PRICES[machineKey(computeType)];
   if (!Number.isFinite(price) || price < 0) {
-    throw new TypeError(`startEmulator: ${ref}.pricePerSecond must be >= 0, got ${price}`);
+    throw new SieveConfigError(`startEmulator: ${ref}.pricePerSecond must be >= 0, got ${price}`);
   }
   return price;
 }

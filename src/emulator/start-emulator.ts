@@ -1,9 +1,12 @@
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { handleOperation } from "./api-handlers.js";
+import { checkOptions } from "./check-options.js";
 import { ConcurrencyGate } from "./concurrency-gate.js";
+import { CorsPolicy } from "./cors.js";
 import { FaultQueue, faultReply } from "./faults.js";
 import { FunctionRegistry } from "./function-registry.js";
+import { HostCheck } from "./host-check.js";
 import { detailReply, readBody, writeReply, type Reply } from "./http-reply.js";
 import { JobRunner } from "./job-runner.js";
 import { JobStore } from "./job-store.js";
@@ -24,19 +27,20 @@ import { WebhookSender } from "./webhook-sender.js";
 export const DEFAULT_EMULATOR_API_KEY = "sieve-emulator-key";
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
-/** The longest a Node.js timer can wait, so the longest `awaitHoldMs`. */
-const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * Starts a local, stateful Sieve API on 127.0.0.1: every operation of openapi/sieve.yaml,
  * served from memory, with jobs run by the given handlers, real webhook deliveries, fault
  * injection and a request log. Resolves once it listens.
  *
- * A request goes: recorded in `requests` -> a queued fault, if one matches -> route (404/405)
- * -> `X-API-Key` (401) -> query/body validation (422) -> the operation. Jobs wait for one of
- * `maxConcurrency` slots, log as they run (`GET /logs`), and cost their running time times
- * their function's price (`GET /usage...`); `GET /jobs/{id}/await` holds the request until the
- * job ends or `awaitHoldMs` passes (408).
+ * A request goes: recorded in `requests` -> its `Host` checked (403 unless a loopback name or
+ * one of `allowedHosts`) -> with `cors`, a preflight answered (204) -> a queued fault, if one
+ * matches -> route (404/405) -> `X-API-Key` (401) -> query/body validation (422) -> the
+ * operation. Jobs wait for one of `maxConcurrency` slots, log as they run (`GET /logs`), and
+ * cost their running time times their function's price (`GET /usage...`);
+ * `GET /jobs/{id}/await` holds the request until the job ends or `awaitHoldMs` passes (408).
+ * Options are checked first: an unknown name or a value of the wrong kind throws a SieveConfigError
+ * that names it.
  *
  * @example
  * import { createSieveClient } from "sieve-client";
@@ -49,28 +53,22 @@ const MAX_TIMER_MS = 2_147_483_647;
  * const { id } = await sieve.jobs.push({ function: "demo/echo", inputs: { text: "hi" } });
  * await emu.close();
  */
-export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  const port = options.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new TypeError(`startEmulator: port must be an integer 0-65535, got ${port}`);
-  }
-  const apiKey = options.apiKey ?? DEFAULT_EMULATOR_API_KEY;
-  const awaitHoldMs = options.awaitHoldMs ?? 600_000;
-  if (!Number.isFinite(awaitHoldMs) || awaitHoldMs < 0 || awaitHoldMs > MAX_TIMER_MS) {
-    throw new TypeError(`startEmulator: awaitHoldMs must be 0-${MAX_TIMER_MS}, got ${awaitHoldMs}`);
-  }
-  const credits = options.credits ?? 100;
-  if (!Number.isFinite(credits)) {
-    throw new TypeError(`startEmulator: credits must be a finite number, got ${credits}`);
-  }
-  const gate = new ConcurrencyGate(options.maxConcurrency ?? 10_000);
+export async function startEmulator(options?: EmulatorOptions): Promise<Emulator> {
+  const checked = checkOptions(options);
+  const port = checked.port ?? 0;
+  const apiKey = checked.apiKey ?? DEFAULT_EMULATOR_API_KEY;
+  const awaitHoldMs = checked.awaitHoldMs ?? 600_000;
+  const credits = checked.credits ?? 100;
+  const cors = new CorsPolicy(checked.cors);
+  const hosts = new HostCheck(checked.allowedHosts);
+  const gate = new ConcurrencyGate(checked.maxConcurrency ?? 10_000);
   const timers = new TimerSet();
-  const webhooks = new WebhookSender(options.webhookTimeoutMs ?? 5_000);
+  const webhooks = new WebhookSender(checked.webhookTimeoutMs ?? 5_000);
   const events = new EventEmitter<EmulatorEvents>();
   // Tests and benchmarks may watch thousands of jobs at once, one listener each.
   events.setMaxListeners(0);
   const store = new JobStore();
-  const registry = new FunctionRegistry(options.functions ?? {}, Date.now(), options.organization);
+  const registry = new FunctionRegistry(checked.functions ?? {}, Date.now(), checked.organization);
   const runner = new JobRunner({ store, timers, webhooks, events, gate });
   const waiters = new JobWaiters(timers, events);
   const context = {
@@ -82,7 +80,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     maxConcurrency: gate.max,
     credits,
   };
-  const requests = new RequestLog(options.requestLogLimit);
+  const requests = new RequestLog(checked.requestLogLimit);
   const faults = new FaultQueue();
   let closing: Promise<void> | undefined;
 
@@ -98,6 +96,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       time: Date.now(),
       headers: { ...req.headers },
     });
+    // Neither a refused request nor a preflight uses up a fault: a test's fault hits its own call.
+    const early = hosts.refuse(req.headers.host) ?? cors.preflight(method, req.headers);
+    if (early) {
+      writeReply(res, early);
+      return;
+    }
     const fault = faults.take(method, path);
     // The body is read as it arrives, as a real server would: a push whose client gave up
     // during an injected latency still creates its job (that is what may duplicate a push).
@@ -149,6 +153,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
 
   const server = createServer((req, res) => {
+    // Set first, so that every answer carries them: errors, faults, a truncated body.
+    for (const [name, value] of Object.entries(cors.headersFor(req.headers))) {
+      res.setHeader(name, value);
+    }
     handle(req, res).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       writeReply(res, detailReply(500, `Internal Server Error: ${message}`));

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { EmulatedFunction, Emulator } from "../../src/emulator/index.js";
 import { startEmulator } from "../../src/emulator/index.js";
 import { api, clientFor, sleep, untilStatus, useEmulators } from "./helpers.js";
+import { SieveConfigError } from "../../src/index.js";
 
 const emulators = useEmulators();
 
@@ -181,6 +182,6 @@ describe("close() with held awaits", () => {
 
   it("refuses a hold limit that is not a valid timer delay", async () => {
     await expect(startEmulator({ awaitHoldMs: -1 })).rejects.toThrow(/awaitHoldMs/);
-    await expect(startEmulator({ awaitHoldMs: Number.NaN })).rejects.toThrow(TypeError);
+    await expect(startEmulator({ awaitHoldMs: Number.NaN })).rejects.toThrow(SieveConfigError);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
 import { api, clientFor, sleep, untilStatus } from "./helpers.js";
+import { SieveConfigError } from "../../src/index.js";
 
 /** Counts this process's live timers and listening servers. */
 function handles(): { timers: number; servers: number } {
@@ -83,7 +84,7 @@ describe("startEmulator", () => {
   });
 
   it("refuses bad options", async () => {
-    await expect(startEmulator({ port: -1 })).rejects.toThrow(TypeError);
+    await expect(startEmulator({ port: -1 })).rejects.toThrow(SieveConfigError);
     await expect(startEmulator({ functions: { echo: {} } })).rejects.toThrow(/owner\/name/);
     const twice = { "a/b": { version: "v1" }, "a/c": { version: "v1" } };
     await expect(startEmulator({ functions: twice })).rejects.toThrow(/used twice/);

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { Concurrency, ConcurrencyChunk } from "../../generated/sieve.js";
 import type { EmulatedFunction, Emulator } from "../../src/emulator/index.js";
 import { api, clientFor, untilStatus, useEmulators } from "./helpers.js";
+import { SieveConfigError } from "../../src/index.js";
 
 const emulators = useEmulators();
 
@@ -116,7 +117,7 @@ describe("maxConcurrency", () => {
 
   it("refuses a limit that is not a positive integer", async () => {
     await expect(emulators.start({ maxConcurrency: 0 })).rejects.toThrow(/maxConcurrency/);
-    await expect(emulators.start({ maxConcurrency: 1.5 })).rejects.toThrow(TypeError);
+    await expect(emulators.start({ maxConcurrency: 1.5 })).rejects.toThrow(SieveConfigError);
   });
 });
 

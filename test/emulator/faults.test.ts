@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SieveConnectionError, SieveServerError } from "../../src/index.js";
 import { api, clientFor, untilStatus, useEmulators } from "./helpers.js";
+import { SieveConfigError } from "../../src/index.js";
 
 const emulators = useEmulators();
 const functions = { "demo/echo": { handler: () => "ok", delayMs: 5 } };
@@ -67,9 +68,9 @@ describe("faults.next({ status })", () => {
     emu.faults.clear();
     expect(emu.faults.pending).toBe(0);
     expect((await api(emu, "GET", "/jobs")).status).toBe(200);
-    expect(() => emu.faults.next({})).toThrow(TypeError);
-    expect(() => emu.faults.next({ status: 503, times: 0 })).toThrow(TypeError);
-    expect(() => emu.faults.next({ status: 42 })).toThrow(TypeError);
+    expect(() => emu.faults.next({})).toThrow(SieveConfigError);
+    expect(() => emu.faults.next({ status: 503, times: 0 })).toThrow(SieveConfigError);
+    expect(() => emu.faults.next({ status: 42 })).toThrow(SieveConfigError);
   });
 });
 

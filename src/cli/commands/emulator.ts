@@ -1,25 +1,36 @@
-import type { Emulator } from "../../emulator/index.js";
+import type { Emulator, EmulatorOptions } from "../../emulator/index.js";
 import type { CommandSpec } from "../lib/command-spec.js";
 import { createSieveClient, SieveConfigError } from "../../node.js";
 import { CliError, UsageError } from "../lib/errors.js";
 import { ExitCode } from "../lib/exit-codes.js";
 
 /**
- * `emulator [--port N]`: serves the local emulator with the demo functions until SIGINT or
- * SIGTERM. stdout gets `SIEVE_API_URL=...` and `SIEVE_API_KEY=...` (or one JSON document).
+ * `emulator [--port N] [--cors] [--allow-host name]...`: serves the local emulator with the
+ * demo functions until SIGINT or SIGTERM. stdout gets `SIEVE_API_URL=...` and
+ * `SIEVE_API_KEY=...` (or one JSON document).
  */
 export const emulatorCommand: CommandSpec = {
   name: "emulator",
   args: [],
-  options: ["port"],
+  options: ["port", "cors", "allow-host"],
   summary: "Serve a local Sieve API with demo functions, until Ctrl-C",
-  examples: ["emulator --port 8787", "emulator --api-key test-key --json"],
+  examples: [
+    "emulator --port 8787",
+    "emulator --api-key test-key --json",
+    "emulator --cors --allow-host sieve.test",
+  ],
   async run(ctx) {
     const { screen } = ctx;
     checkEmulatorKey(ctx.global.apiKey);
     const interrupt = ctx.io.onInterrupt();
     try {
-      const { emulator, functions } = await start(ctx.options.port, ctx.global.apiKey);
+      const { port: given, cors, allowHosts } = ctx.options;
+      const { emulator, functions } = await start({
+        port: given,
+        apiKey: ctx.global.apiKey,
+        cors,
+        allowedHosts: allowHosts.length > 0 ? allowHosts : undefined,
+      });
       const { url, apiKey, port } = emulator;
       ctx.emit({ url, apiKey, port, functions }, () => [
         `SIEVE_API_URL=${url}`,
@@ -29,6 +40,7 @@ export const emulatorCommand: CommandSpec = {
       screen.err(
         `  npx sieve-client run demo/dubbing --input target_language=spanish --base-url ${url} --api-key ${shellQuote(apiKey)}`,
       );
+      if (cors) screen.err("CORS is on: web pages of any origin may call it.");
       screen.err("Ctrl-C stops it.");
       await untilAborted(interrupt.signal);
       await emulator.close();
@@ -69,18 +81,25 @@ function shellQuote(text: string): string {
 
 /** Loads the emulator only for this command, so that the others start faster. */
 async function start(
-  port: number | undefined,
-  apiKey: string | undefined,
+  options: EmulatorOptions,
 ): Promise<{ emulator: Emulator; functions: string[] }> {
   const { startEmulator, demoFunctions } = await import("../../emulator/index.js");
   try {
-    const emulator = await startEmulator({ port, apiKey, functions: demoFunctions });
+    const emulator = await startEmulator({ ...options, functions: demoFunctions });
     return { emulator, functions: Object.keys(demoFunctions) };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EADDRINUSE")
-      throw new CliError(`port ${port} is already in use (try another --port)`, ExitCode.usage, {
-        cause: error,
-      });
+      throw new CliError(
+        `port ${options.port} is already in use (try another --port)`,
+        ExitCode.usage,
+        { cause: error },
+      );
+    // The other flags are checked before; what is left is a bad --allow-host.
+    if (error instanceof SieveConfigError && error.message.includes("allowedHosts"))
+      throw new UsageError(
+        `--allow-host: ${error.message.replace(/^startEmulator: allowedHosts\[\d+\] /, "")}`,
+        "emulator",
+      );
     throw error;
   }
 }

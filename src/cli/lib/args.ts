@@ -23,6 +23,8 @@ const optionConfig = {
   offset: { type: "string" },
   timeout: { type: "string" },
   port: { type: "string" },
+  cors: { type: "boolean" },
+  "allow-host": { type: "string", multiple: true },
   follow: { type: "boolean" },
   json: { type: "boolean" },
   debug: { type: "boolean" },
@@ -96,6 +98,8 @@ export function parseCommandLine(
       timeoutMs: parseInteger(where, "--timeout", values.timeout, 1, MAX_TIMEOUT_MS),
       port: parseInteger(where, "--port", values.port, 0, 65_535),
       follow: values.follow === true,
+      cors: values.cors === true,
+      allowHosts: values["allow-host"] ?? [],
     },
   };
 }

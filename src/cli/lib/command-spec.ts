@@ -3,7 +3,7 @@ import type { CommandContext } from "./context.js";
 
 /** The options only some commands take; the global ones (`--json`...) go with every command. */
 export type CommandOptionName =
-  "input" | "status" | "limit" | "offset" | "timeout" | "port" | "follow";
+  "input" | "status" | "limit" | "offset" | "timeout" | "port" | "follow" | "cors" | "allow-host";
 
 /** What `sieve-client <name>` takes and does. */
 export interface CommandSpec {
@@ -53,6 +53,14 @@ export const commandOptionHelp: Record<CommandOptionName, { flag: string; text: 
   follow: {
     flag: "--follow",
     text: "keep printing new lines until the job ends (with --json: one JSON line each)",
+  },
+  cors: {
+    flag: "--cors",
+    text: "let web pages of any origin call it (CORS headers, preflights answered)",
+  },
+  "allow-host": {
+    flag: "--allow-host <host>",
+    text: "answer this Host name too (repeatable; .name for its subdomains); others get 403",
   },
 };
 

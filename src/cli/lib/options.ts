@@ -29,4 +29,8 @@ export interface CommandOptions {
   port: number | undefined;
   /** `--follow`: keep reading until the job ends. */
   follow: boolean;
+  /** `--cors`: the emulator lets web pages of any origin call it. */
+  cors: boolean;
+  /** Each `--allow-host`: more `Host` names the emulator answers. */
+  allowHosts: string[];
 }
