@@ -1,4 +1,5 @@
 import type { WebhookEvent } from "../../generated/sieve.js";
+import { parseWebhookEvent } from "./parse-webhook-event.js";
 
 const LEGACY_NAMES: Readonly<Record<string, string>> = {
   job_start: "job.start",
@@ -15,7 +16,8 @@ const LEGACY_NAMES: Readonly<Record<string, string>> = {
  * `job.complete.no_output` the job's status, for `job.new_output` a fingerprint of the output
  * (its JSON with keys sorted). Two different outputs of a job get different keys; a function
  * that emits the very same output twice gets the same key for both, so keep counting such
- * outputs yourself if that matters.
+ * outputs yourself if that matters. A malformed event throws `SieveInputError`, as
+ * `parseWebhookEvent` does.
  *
  * @example
  * const event = parseWebhookEvent(await request.text());
@@ -24,6 +26,8 @@ const LEGACY_NAMES: Readonly<Record<string, string>> = {
  * return new Response("ok"); // 200 also for a repeat, or Sieve keeps retrying
  */
 export function webhookEventKey(event: WebhookEvent): string {
+  // Checked again: `JSON.parse` hands out `any`, so a malformed body would type-check here.
+  event = parseWebhookEvent(event);
   const type = LEGACY_NAMES[event.type] ?? event.type;
   const what =
     "output" in event.body ? `output-${fingerprint(event.body.output)}` : event.body.status;

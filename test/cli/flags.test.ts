@@ -12,7 +12,8 @@ import { generalUsage } from "../../src/cli/lib/usage.js";
 import { fakeIo } from "./fake-io.js";
 import { expectOneErrorLine, useTestEmulator } from "./helpers.js";
 
-const emu = useTestEmulator();
+// 0.0.0.0 reaches it as a host that is not loopback (the --allow-insecure-http case).
+const emu = useTestEmulator({ allowedHosts: ["0.0.0.0"] });
 const key = () => ["--api-key", emu.apiKey];
 
 describe("sieve-client connection flags", () => {

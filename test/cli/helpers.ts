@@ -1,7 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect } from "vitest";
-import { startEmulator, type EmulatedFunction, type Emulator } from "../../src/emulator/index.js";
+import {
+  startEmulator,
+  type EmulatedFunction,
+  type Emulator,
+  type EmulatorOptions,
+} from "../../src/emulator/index.js";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
 /**
@@ -195,10 +200,10 @@ export const testFunctions: Record<string, EmulatedFunction> = {
  * An emulator serving `testFunctions` for the whole file: started before the first test, closed
  * after the last. The object returned stands for it (it forwards to the emulator once started).
  */
-export function useTestEmulator(): Emulator {
+export function useTestEmulator(options: Omit<EmulatorOptions, "functions"> = {}): Emulator {
   let started: Emulator | undefined;
   beforeAll(async () => {
-    started = await startEmulator({ functions: testFunctions });
+    started = await startEmulator({ ...options, functions: testFunctions });
   });
   afterAll(() => started?.close());
   return new Proxy({} as Emulator, {

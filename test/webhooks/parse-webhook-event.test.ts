@@ -150,3 +150,13 @@ describe("webhookEventKey", () => {
     expect(key(a)).toMatch(/^job\.new_output:j:output-[0-9a-z]+$/);
   });
 });
+
+describe("webhookEventKey on what JSON.parse hands out (any)", () => {
+  it.each([
+    ["a null body", '{"type":"job.complete","body":null}'],
+    ["an empty body", '{"type":"job.complete","body":{}}'],
+    ["null", "null"],
+  ])("%s is a SieveInputError, not a TypeError or a meaningless key", (_what, text) => {
+    expect(() => webhookEventKey(JSON.parse(text))).toThrow(SieveInputError);
+  });
+});

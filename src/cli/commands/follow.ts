@@ -87,7 +87,14 @@ export async function followJob(ctx: CommandContext, plan: FollowPlan): Promise<
       },
     },
   );
-  interrupt.signal.addEventListener("abort", () => live.update(plan.interruptedStatus(jobId)));
+  // --timeout stops the command as Ctrl-C does: the status says so at once (the job may take a
+  // while to cancel), and the outputs stop streaming.
+  const timeoutMs = ctx.options.timeoutMs;
+  const outOfTime = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
+  const stopStreaming = outOfTime
+    ? AbortSignal.any([interrupt.signal, outOfTime])
+    : interrupt.signal;
+  stopStreaming.addEventListener("abort", () => live.update(plan.interruptedStatus(jobId)));
   const printer = createOutputPrinter(screen);
   let stream: BackgroundStream | undefined;
   const finish = async () => {
@@ -109,7 +116,7 @@ export async function followJob(ctx: CommandContext, plan: FollowPlan): Promise<
         jobId = seen.id;
         live.update(seen.status, seen.id);
         if (plan.streamOutputs && !ctx.global.json)
-          stream ??= streamInBackground(sieve, seen.id, interrupt.signal, printer.print);
+          stream ??= streamInBackground(sieve, seen.id, stopStreaming, printer.print);
       },
     });
     await finish();

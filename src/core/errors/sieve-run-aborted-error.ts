@@ -124,7 +124,9 @@ function describeRunStop(init: RunAbortedInit): string {
   if (outcome.status === "cancelled") return `${head}; cancelled job ${jobId}.`;
   if (outcome.status === "already-ended")
     return `${head}; job ${jobId} had already ended (${outcome.jobStatus}).`;
-  if (outcome.status === "failed")
-    return `${head}; could not cancel job ${jobId}: ${outcome.error.message}; it may still be running.`;
+  if (outcome.status === "failed") {
+    const why = outcome.error.message.replace(/\.$/, "");
+    return `${head}; could not cancel job ${jobId}: ${why}; it may still be running.`;
+  }
   return `${head}; job ${jobId} was not cancelled (${outcome.reason}) and may still be running.`;
 }

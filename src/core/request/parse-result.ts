@@ -62,11 +62,13 @@ export function parseResult<T>(
   }
   const retryAfterMs = parseRetryAfter(response.headers);
   const parsed = redactor.value(parseErrorBody(body));
+  const redirect = status >= 300 && status < 400 ? unfollowedRedirect(response) : undefined;
   throw createApiError({
     status,
     method,
     url,
     headers,
+    ...(redirect ? { detail: redirect } : {}),
     body: typeof parsed === "string" ? parsed.slice(0, MAX_BODY_KEPT * 10) : parsed,
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     ...(options.serverFailureNote && mayHaveActed(status)
@@ -82,6 +84,13 @@ export function parseResult<T>(
  */
 function mayHaveActed(status: number): boolean {
   return status >= 500 || (status >= 300 && status < 400);
+}
+
+/** Why the transport handed back a 3xx instead of following it, as the error's detail. */
+function unfollowedRedirect(response: HttpResponse): string {
+  const location = response.headers.get("location");
+  if (!location) return "a redirect without a Location header, so it could not be followed";
+  return `a redirect to ${JSON.stringify(location.slice(0, 200))}, which the client does not follow (only http(s) locations, and only for requests without a body)`;
 }
 
 function parseErrorBody(body: string): unknown {

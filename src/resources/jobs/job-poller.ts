@@ -97,7 +97,9 @@ export function createJobPoller(read: JobReader, jobId: string, options: PollerO
       lastFailure = error;
       failures++;
       const delayMs = Math.max(decided, minDelayMs);
-      reportRetry(retryInfo(error as SieveApiError | SieveConnectionError, failures, delayMs));
+      // A retry past the deadline never happens: it is not announced, the wait just times out.
+      if (delayMs < timeLeft())
+        reportRetry(retryInfo(error as SieveApiError | SieveConnectionError, failures, delayMs));
       await sleep(delayMs);
       return undefined;
     }

@@ -22,6 +22,9 @@ export function throwIfJobFailed(job: Job): void {
   if (job.status === "cancelled") throw new SieveJobCancelledError(job);
 }
 
+/** An answer to the long-poll sooner than this (or `intervalMs`) was no hold. */
+const MIN_HOLD_MS = 100;
+
 /**
  * Whether the server has `GET /jobs/{id}/await`, as one client has learnt it: once a wait fell
  * back to polling and the job was then read, the endpoint is known to be missing and later
@@ -100,8 +103,10 @@ export async function waitForJob(
       if (await seen(answer)) return answer;
     }
     // A server that lets go at once (a running job, or a 408 without holding) is not asked in a
-    // hot loop: it is asked on the polling schedule instead.
-    if (Date.now() - started < options.intervalMs) await poller.sleep(pollDelay(polls++, options));
+    // hot loop: it is asked on the polling schedule instead, at most ten times a second.
+    const held = Date.now() - started;
+    const quick = Math.max(options.intervalMs, MIN_HOLD_MS);
+    if (held < quick) await poller.sleep(Math.max(pollDelay(polls++, options), quick - held));
   }
   for (;;) {
     const job = await poller.read(undefined);

@@ -217,3 +217,25 @@ describe("the long-poll budget (maxLongPolls)", () => {
       expect(() => testClient(fetch, { maxLongPolls: bad })).toThrow(SieveConfigError);
   });
 });
+
+describe("the long-poll against a misbehaving server", () => {
+  it("never asks more than ten times a second, even with intervalMs: 1", async () => {
+    const { fetch, requests } = routed([answer(408, { detail: "Request timeout." })]);
+    const error = await rejectionOf(
+      testClient(fetch).jobs.wait(ID, { intervalMs: 1, maxIntervalMs: 1, timeoutMs: 1_000 }),
+    );
+    expect(error).toMatchObject({ name: "SieveWaitTimeoutError" });
+    expect(requests.length).toBeLessThanOrEqual(11);
+  });
+
+  it("announces no retry it will not make: none past the wait's deadline", async () => {
+    const announced: number[] = [];
+    const started = Date.now();
+    const onRetry = (info: { delayMs: number }) => void announced.push(Date.now() + info.delayMs);
+    const { fetch } = routed([answer(503, { detail: "down" })]);
+    await rejectionOf(testClient(fetch, { onRetry }).jobs.wait(ID, { timeoutMs: 1_200 }));
+    expect(announced.length).toBeGreaterThan(0);
+    // Each announced retry is due before the deadline (1 200 ms after the start).
+    for (const dueAt of announced) expect(dueAt - started).toBeLessThan(1_200);
+  });
+});
