@@ -62,6 +62,11 @@ export const tiers = {
     "test/docs/readme-examples.test.ts",
     "test/perf/bundle-size.test.ts",
   ],
+  /**
+   * The packed package in Node (both entries), Bun, Deno, headless Chromium and workerd: one
+   * smoke flow against the emulator in each runtime, run one after another (test/runtimes/).
+   */
+  runtimes: ["test/runtimes/**/*.test.ts"],
   soak: ["test/soak/**/*.test.ts"],
 } as const;
 
@@ -107,6 +112,15 @@ export default defineConfig({
           name: "package",
           include: [...tiers.package],
           exclude: notTests,
+        },
+      },
+      {
+        test: {
+          name: "runtimes",
+          include: [...tiers.runtimes],
+          exclude: notTests,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
       {

@@ -62,12 +62,13 @@ function filesByProject(): Map<string, string[]> {
 }
 
 describe("the test tiers", () => {
-  it("are the projects unit, integration, contract, package and soak", () => {
+  it("are the projects unit, integration, contract, package, runtimes and soak", () => {
     expect(projects().map((p) => p.name)).toEqual([
       "unit",
       "integration",
       "contract",
       "package",
+      "runtimes",
       "soak",
     ]);
   });
@@ -117,6 +118,7 @@ describe("the test tiers", () => {
     expect(run("test:unit")).toBe("vitest run --project unit");
     expect(run("test:integration")).toBe("vitest run --project integration --project contract");
     expect(run("test:package")).toBe("vitest run --project package");
+    expect(run("test:runtimes")).toBe("vitest run --project runtimes");
     expect(run("test:soak")).toBe("vitest run --project soak");
   });
 });

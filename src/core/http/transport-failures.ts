@@ -5,12 +5,15 @@ import { SieveTimeoutError } from "../errors/sieve-timeout-error.js";
 import type { Redactor } from "../utils/redactor.js";
 import type { HttpRequest } from "./http-types.js";
 import { BrokenFetch } from "./network-failure.js";
-import { isIdempotent } from "./retry-policy.js";
+import { isIdempotent, requestNeverLeft } from "./retry-policy.js";
 
 /** Added to every failure of a request that is not idempotent (a push) and may have arrived. */
 export const NOT_SENT_TWICE =
   "The request may have reached Sieve: the job may or may not have been created. " +
   "Check sieve.jobs.list() before pushing again.";
+
+/** Added to a push's failure that surely never left: nothing was created, it may be sent again. */
+export const NEVER_SENT = "It never reached Sieve: no job was created.";
 
 /** Marks an attempt that ran out of time, as the abort reason of its own controller. */
 export class AttemptTimeout extends Error {
@@ -43,14 +46,18 @@ export function internalFailure(
 
 /**
  * The typed error of a failed attempt: `SieveTimeoutError` for an `AttemptTimeout`, else a
- * `SieveConnectionError` with the most specific reason; a push's carries `NOT_SENT_TWICE`.
+ * `SieveConnectionError` with the most specific reason. A push's says whether it may have
+ * arrived (`NOT_SENT_TWICE`) or surely never left (refused, DNS: `NEVER_SENT`), as the retry
+ * decision judged it.
  */
 export function describeFailure(
   error: unknown,
   target: { method: string; url: string; timeoutMs: number },
   redactor: Redactor,
 ): SieveConnectionError {
-  const note = isIdempotent(target) ? "" : ` ${NOT_SENT_TWICE}`;
+  const note = isIdempotent(target)
+    ? ""
+    : ` ${requestNeverLeft(error) ? NEVER_SENT : NOT_SENT_TWICE}`;
   if (error instanceof AttemptTimeout) {
     const message = `${target.method} ${target.url} timed out after ${target.timeoutMs} ms.${note}`;
     return new SieveTimeoutError(message, target, { cause: error });
