@@ -22,8 +22,19 @@ export type {
   ListJobsParams,
   OutputsOptions,
   PushJobRequest,
+  RunAllOptions,
   RunOptions,
 } from "./resources/jobs/types.js";
+export type {
+  BatchErrorResult,
+  BatchJobResult,
+  BatchOptions,
+  BatchProgress,
+  BatchResult,
+  ConcurrencySource,
+} from "./resources/jobs/batch/batch-types.js";
+export type { BatchJournal, BatchJournalEntry } from "./resources/jobs/batch/journal-types.js";
+export { SieveAmbiguousPushError, SieveJournalError } from "./resources/jobs/batch/batch-errors.js";
 export type {
   FollowLogsOptions,
   JobLogLine,

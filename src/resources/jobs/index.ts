@@ -27,14 +27,31 @@ import {
   checkKnownKeys,
   checkOptionalObject,
 } from "../../core/validation/query-params.js";
-import type { JobCostParams, JobsResource, OutputsOptions, RunOptions } from "./types.js";
-import type { WaitOptions } from "./wait-options.js";
+import type {
+  JobCostParams,
+  JobsResource,
+  OutputsOptions,
+  PushJobRequest,
+  RunAllOptions,
+  RunOptions,
+} from "./types.js";
+import type { ResolvedWaitOptions, WaitOptions } from "./wait-options.js";
+import { checkBatchArgs } from "./batch/batch-options.js";
+import type { BatchOptions } from "./batch/batch-types.js";
+import { runBatch } from "./batch/run-batch.js";
 import { keysOf } from "../../core/validation/keys-of.js";
 
 /** The options `run` takes besides the wait's, and those `outputs` takes: checked against the types. */
 const RUN_ONLY_OPTION_NAMES = keysOf<Omit<RunOptions, keyof WaitOptions>>()([
   "cancelOnAbort",
   "pushGraceMs",
+]);
+/** The options of `runAll` that set each item's run, not the batch: checked against the types. */
+const RUN_ALL_ITEM_OPTION_NAMES = keysOf<Omit<RunAllOptions, keyof BatchOptions>>()([
+  "intervalMs",
+  "maxIntervalMs",
+  "strategy",
+  "timeoutMs",
 ]);
 const OUTPUTS_OPTION_NAMES = keysOf<OutputsOptions>()(["signal", "intervalMs", "maxIntervalMs"]);
 const LOGS_PARAM_NAMES = keysOf<LogsParams>()(["startTime", "endTime"]);
@@ -96,6 +113,27 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
     });
   };
 
+  /** The steps of `run` for one push request; `runAll` replaces the push with its own. */
+  const runSteps = (body: PushRequest, resolved: ResolvedWaitOptions): RunSteps => {
+    const cancelTimeoutMs = Math.min(CANCEL_TIMEOUT_MS, ctx.timeoutMs);
+    // A function's error text may quote its env ("invalid key sk-..."): mask those values.
+    const redactor = createRedactor(
+      Object.values(body.env ?? {}).filter((value) => typeof value === "string"),
+    );
+    return {
+      push: (signal, stopRetrying) => sendPush(body, { signal }, stopRetrying),
+      wait: (id, signal, timeoutMs) =>
+        waitForJob(readJob, id, { ...resolved, signal, timeoutMs }, loop, awaitJob).catch(
+          (error: unknown) => {
+            if (!(error instanceof SieveJobFailedError)) throw error;
+            throw new SieveJobFailedError(redactor.value(error.job));
+          },
+        ),
+      cancel: (id) => jobs.cancel(id, { maxRetries: 2, timeoutMs: cancelTimeoutMs }),
+      read: (id) => jobs.get(id, undefined, { maxRetries: 0, timeoutMs: cancelTimeoutMs }),
+    };
+  };
+
   const jobs: JobsResource = {
     async push(request, options) {
       return sendPush(checkPushRequest(request), options);
@@ -131,28 +169,31 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
       const pushGraceMs =
         checkInput("options.pushGraceMs", options?.pushGraceMs, MILLISECONDS) ??
         DEFAULT_PUSH_GRACE_MS;
-      const cancelTimeoutMs = Math.min(CANCEL_TIMEOUT_MS, ctx.timeoutMs);
-      // A function's error text may quote its env ("invalid key sk-..."): mask those values.
-      const redactor = createRedactor(
-        Object.values(body.env ?? {}).filter((value) => typeof value === "string"),
-      );
-      const steps: RunSteps = {
-        push: (signal, stopRetrying) => sendPush(body, { signal }, stopRetrying),
-        wait: (id, signal, timeoutMs) =>
-          waitForJob(readJob, id, { ...resolved, signal, timeoutMs }, loop, awaitJob).catch(
-            (error: unknown) => {
-              if (!(error instanceof SieveJobFailedError)) throw error;
-              throw new SieveJobFailedError(redactor.value(error.job));
-            },
-          ),
-        cancel: (id) => jobs.cancel(id, { maxRetries: 2, timeoutMs: cancelTimeoutMs }),
-        read: (id) => jobs.get(id, undefined, { maxRetries: 0, timeoutMs: cancelTimeoutMs }),
-      };
-      return runJob(steps, {
+      return runJob(runSteps(body, resolved), {
         signal: resolved.signal,
         timeoutMs: resolved.timeoutMs,
         cancelOnAbort: cancelOnAbort ?? true,
         pushGraceMs,
+      });
+    },
+
+    runAll<R extends PushJobRequest>(
+      requests: Iterable<R> | AsyncIterable<R>,
+      options?: RunAllOptions,
+    ) {
+      const args = checkBatchArgs<R>(requests, options, RUN_ALL_ITEM_OPTION_NAMES);
+      const resolved = resolveWaitOptions(args.rest);
+      const limits = { timeoutMs: resolved.timeoutMs, cancelOnAbort: true };
+      return runBatch(args.requests, args.batch, {
+        run: (body, push, signal) =>
+          runJob(
+            { ...runSteps(body, resolved), push },
+            { ...limits, signal, pushGraceMs: DEFAULT_PUSH_GRACE_MS },
+          ),
+        pushOnce: (body, signal) => sendPush(body, { signal, maxRetries: 0 }),
+        readConcurrency: (signal) => ctx.call("get", "/user/concurrency", {}, { signal }),
+        reportRetry: (info) => ctx.reportRetry(info),
+        retryPolicy: ctx.retryPolicy,
       });
     },
 

@@ -13,6 +13,7 @@ import type {
 import type { FollowLogsOptions, JobLogLine, LogsParams } from "./log-types.js";
 import type { WaitOptions } from "./wait-options.js";
 import type { RequestOptions } from "../../core/request/request-options.js";
+import type { BatchOptions, BatchResult } from "./batch/batch-types.js";
 
 /**
  * A push request: the spec's `PushRequest`, with exactly one of `function` and `id` required
@@ -88,6 +89,25 @@ export interface RunOptions extends WaitOptions {
    * await sieve.jobs.run(request, { signal, pushGraceMs: 30_000 });
    */
   pushGraceMs?: number;
+}
+
+/**
+ * Options of `sieve.jobs.runAll`: the batch's (`BatchOptions`), and those of each item's run:
+ * `timeoutMs` limits each item (its push and its wait, as `run`'s), the others set each wait.
+ *
+ * @example
+ * sieve.jobs.runAll(requests, { concurrency: 20, timeoutMs: 30 * 60_000, journal: "batch.jsonl" });
+ */
+export interface RunAllOptions
+  extends BatchOptions, Pick<WaitOptions, "intervalMs" | "maxIntervalMs" | "strategy"> {
+  /**
+   * Each item's limit in milliseconds, its push and its wait (default: none); an item out of
+   * time is cancelled and reported with `SieveRunAbortedError` (`reason: "timeout"`).
+   *
+   * @example
+   * sieve.jobs.runAll(requests, { timeoutMs: 15 * 60_000 });
+   */
+  timeoutMs?: number;
 }
 
 /**
@@ -185,6 +205,23 @@ export interface JobsResource {
    * console.log(job.outputs);
    */
   run(request: PushJobRequest, options?: RunOptions): Promise<Job>;
+  /**
+   * Runs many requests as `run` runs one, `concurrency` at a time (by default the
+   * organization's limit), and yields one result per request as each ends: `{ index, request,
+   * job }` or `{ index, request, error, jobId, jobMayExist }`; it never throws for one item. A
+   * 429 pauses every push of the batch; a push that may have created a job is never sent again
+   * (`SieveAmbiguousPushError`); `signal` cancels the running jobs; `journal` makes it resumable.
+   *
+   * @example
+   * for await (const result of sieve.jobs.runAll(requests, { journal: "batch.jsonl" })) {
+   *   if (result.job) console.log(result.index, result.job.outputs);
+   *   else console.error(result.index, result.error.message);
+   * }
+   */
+  runAll<R extends PushJobRequest>(
+    requests: Iterable<R> | AsyncIterable<R>,
+    options?: RunAllOptions,
+  ): AsyncGenerator<BatchResult<R>, void, undefined>;
   /**
    * Yields each output of a job exactly once, in order, as it appears; ends when the job
    * finishes; throws `SieveJobFailedError`/`SieveJobCancelledError` if it does not.

@@ -1,0 +1,82 @@
+import { SieveJournalError } from "./batch-errors.js";
+import type { BatchJournal, BatchJournalEntry } from "./journal-types.js";
+
+type FsPromises = typeof import("node:fs/promises");
+
+/**
+ * Loaded only when a journal path is given, by a specifier bundlers leave alone: the web entry's
+ * graph never imports a `node:` module, and a browser bundle does not try to include one.
+ */
+const FS_MODULE = "node:fs/promises";
+
+/** A journal in a file, which the batch closes when it ends. */
+export interface FileJournal extends BatchJournal {
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (or creates) a journal file of JSON lines, one entry each, for appending. A last line
+ * without its newline was cut short by a crash while it was written: it is dropped if it cannot
+ * be read (the step it announced never happened: each line is written before its step), and
+ * completed if it can. Appends are written one after another, in order; none is fsynced.
+ */
+export async function openFileJournal(path: string): Promise<FileJournal> {
+  const fs = await loadFs();
+  const text = await fs.readFile(path, "utf8").catch((error: { code?: unknown }) => {
+    if (error?.code === "ENOENT") return "";
+    throw new SieveJournalError(`Cannot read the journal ${path}.`, { cause: error });
+  });
+  const lines = text.split("\n");
+  const tail = lines.pop() ?? "";
+  const entries = lines.flatMap((line, at) => (line.trim() === "" ? [] : [parse(line, at)]));
+  const torn = tail.trim() === "" ? undefined : tryParse(tail);
+  const handle = await fs.open(path, "a").catch((error: unknown) => {
+    throw new SieveJournalError(`Cannot open the journal ${path} for writing.`, { cause: error });
+  });
+  if (tail !== "" && torn === undefined) await handle.truncate(byteLength(text) - byteLength(tail));
+  else if (torn !== undefined) (entries.push(torn), await handle.appendFile("\n"));
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    // Checked entry by entry when the batch replays them.
+    load: async () => entries as BatchJournalEntry[],
+    append(entry: BatchJournalEntry) {
+      const written = queue.then(() => handle.appendFile(`${JSON.stringify(entry)}\n`));
+      queue = written.catch(() => undefined);
+      return written;
+    },
+    async close() {
+      await queue;
+      await handle.close();
+    },
+  };
+}
+
+async function loadFs(): Promise<FsPromises> {
+  try {
+    return (await import(/* webpackIgnore: true */ /* @vite-ignore */ FS_MODULE)) as FsPromises;
+  } catch (error) {
+    throw new SieveJournalError(
+      "A journal path needs node:fs (Node, Bun, Deno); elsewhere give a BatchJournal object.",
+      { cause: error },
+    );
+  }
+}
+
+function parse(line: string, at: number): unknown {
+  const entry = tryParse(line);
+  if (entry === undefined)
+    throw new SieveJournalError(`Line ${at + 1} of the journal is not JSON: ${line.slice(0, 80)}`);
+  return entry;
+}
+
+function tryParse(line: string): unknown {
+  try {
+    return JSON.parse(line) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}

@@ -1,0 +1,94 @@
+/**
+ * The file journal of `sieve.jobs.runAll` (a path in `options.journal`): JSON lines appended in
+ * order, each before its step; a last line cut short by a crash dropped (or completed when it
+ * can be read); a line that is not JSON refusing the whole journal; a rerun pushing nothing twice.
+ */
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { SieveJournalError, type BatchJournalEntry, type BatchResult } from "../../../src/index.js";
+import { openFileJournal } from "../../../src/resources/jobs/batch/file-journal.js";
+import { testClient } from "../../support/fake-fetch.js";
+import { fakeSieve } from "./fake-sieve.js";
+
+let dir: string;
+let path: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "sieve-journal-"));
+  path = join(dir, "batch.jsonl");
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const lines = async () =>
+  (await readFile(path, "utf8"))
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as BatchJournalEntry);
+
+describe("the file journal", () => {
+  it("starts empty, and appends entries in order, one line each", async () => {
+    const journal = await openFileJournal(path);
+    expect(await journal.load()).toEqual([]);
+    await Promise.all([
+      journal.append({ type: "pushing", index: 0, key: "k" }),
+      journal.append({ type: "pushed", index: 0, jobId: "job-1" }),
+      journal.append({ type: "ended", index: 0, jobId: "job-1", status: "finished" }),
+    ]);
+    await journal.close();
+    expect((await lines()).map((entry) => entry.type)).toEqual(["pushing", "pushed", "ended"]);
+  });
+
+  it("drops a last line cut short, and completes one that can be read", async () => {
+    await writeFile(path, '{"type":"pushing","index":0,"key":"k"}\n{"type":"pushed","ind');
+    const cut = await openFileJournal(path);
+    expect(await cut.load()).toEqual([{ type: "pushing", index: 0, key: "k" }]);
+    await cut.append({ type: "refused", index: 0 });
+    await cut.close();
+    expect((await lines()).map((entry) => entry.type)).toEqual(["pushing", "refused"]);
+
+    await writeFile(path, '{"type":"pushing","index":1,"key":"k"}');
+    const whole = await openFileJournal(path);
+    expect(await whole.load()).toHaveLength(1);
+    await whole.append({ type: "refused", index: 1 });
+    await whole.close();
+    expect(await lines()).toHaveLength(2);
+  });
+
+  it("refuses a journal with a line that is not JSON", async () => {
+    await writeFile(path, 'garbage\n{"type":"refused","index":0}\n');
+    await expect(openFileJournal(path)).rejects.toBeInstanceOf(SieveJournalError);
+  });
+});
+
+describe("jobs.runAll with a journal path", () => {
+  it("writes every step, and a rerun waits on the jobs instead of pushing them again", async () => {
+    const sieve = fakeSieve();
+    const client = testClient(sieve.fetch);
+    const requests = Array.from({ length: 4 }, (_, n) => ({
+      function: "demo/echo",
+      inputs: { n, ms: 2 },
+    }));
+    const run = async () => {
+      const results: BatchResult<unknown>[] = [];
+      for await (const result of client.jobs.runAll(requests, { journal: path, concurrency: 2 }))
+        results.push(result);
+      return results;
+    };
+    const first = await run();
+    expect(first.every((result) => result.job && !result.resumed)).toBe(true);
+    const entries = await lines();
+    expect(entries.filter((entry) => entry.type === "ended")).toHaveLength(4);
+    for (let index = 0; index < 4; index++) {
+      const steps = entries.filter((entry) => entry.index === index).map((entry) => entry.type);
+      expect(steps).toEqual(["pushing", "pushed", "ended"]);
+    }
+    expect(JSON.stringify(entries)).not.toContain("demo/echo");
+
+    const second = await run();
+    expect(second.every((result) => result.job && result.resumed)).toBe(true);
+    expect(sieve.pushes).toHaveLength(4);
+  });
+});
