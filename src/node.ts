@@ -11,8 +11,13 @@
 import { createClientOn, type SieveClient } from "./create-sieve-client.js";
 import { createUndiciSender } from "./core/http/undici-sender.js";
 import type { SieveClientOptions } from "./core/config/client-options.js";
+import { openFileJournal } from "./resources/jobs/batch/file-journal.js";
+import { useFileJournals } from "./resources/jobs/batch/journal-store.js";
 
 export * from "./index.js";
+
+// `jobs.runAll({ journal: "path" })` writes a file on Node; the web build takes a store only.
+useFileJournals(openFileJournal);
 
 /**
  * Creates a client that sends through undici's keep-alive agent (or through `options.fetch`

@@ -39,8 +39,9 @@ describe("entries", () => {
     expect([...externalImports("src/index.ts")].sort()).toEqual(["openapi-fetch"]);
   });
 
-  it("src/node.ts adds undici, and node:stream and node:zlib to decode bodies, and nothing else", () => {
+  it("src/node.ts adds undici, node:stream and node:zlib to decode bodies, node:fs/promises for runAll's journal files, and nothing else", () => {
     expect([...externalImports("src/node.ts")].sort()).toEqual([
+      "node:fs/promises",
       "node:stream",
       "node:zlib",
       "openapi-fetch",

@@ -8,6 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SieveJournalError, type BatchJournalEntry, type BatchResult } from "../../../src/index.js";
+// The Node entry registers the file journal; importing it here is what a Node user's import does.
+import "../../../src/node.js";
 import { openFileJournal } from "../../../src/resources/jobs/batch/file-journal.js";
 import { testClient } from "../../support/fake-fetch.js";
 import { fakeSieve } from "./fake-sieve.js";
@@ -90,5 +92,25 @@ describe("jobs.runAll with a journal path", () => {
     const second = await run();
     expect(second.every((result) => result.job && result.resumed)).toBe(true);
     expect(sieve.pushes).toHaveLength(4);
+  });
+});
+
+describe("a journal path without the Node entry's file journal", () => {
+  it("is a SieveJournalError that names the store to use, and nothing is sent", async () => {
+    const { useFileJournals } = await import("../../../src/resources/jobs/batch/journal-store.js");
+    const { fetch, requests } = await import("../../support/fake-fetch.js").then((m) =>
+      m.fakeFetch(m.reply(200, {})),
+    );
+    useFileJournals(undefined as never);
+    try {
+      const run = testClient(fetch).jobs.runAll([{ function: "a/b", inputs: {} }], {
+        journal: "/tmp/never-written.jsonl",
+        concurrency: 1,
+      });
+      await expect(run.next()).rejects.toThrow(/needs the Node entry.*\{ load, append \} store/);
+      expect(requests).toHaveLength(0);
+    } finally {
+      useFileJournals(openFileJournal);
+    }
   });
 });

@@ -1,13 +1,7 @@
 import { SieveJournalError } from "./batch-errors.js";
 import type { BatchJournal, BatchJournalEntry } from "./journal-types.js";
 
-type FsPromises = typeof import("node:fs/promises");
-
-/**
- * Loaded only when a journal path is given, by a specifier bundlers leave alone: the web entry's
- * graph never imports a `node:` module, and a browser bundle does not try to include one.
- */
-const FS_MODULE = "node:fs/promises";
+import * as fs from "node:fs/promises";
 
 /** A journal in a file, which the batch closes when it ends. */
 export interface FileJournal extends BatchJournal {
@@ -18,10 +12,11 @@ export interface FileJournal extends BatchJournal {
  * Opens (or creates) a journal file of JSON lines, one entry each, for appending. A last line
  * without its newline was cut short by a crash while it was written: it is dropped if it cannot
  * be read (the step it announced never happened: each line is written before its step), and
- * completed if it can. Appends are written one after another, in order; none is fsynced.
+ * completed if it can. Appends are written one after another, in order; none is fsynced. Node
+ * only: the Node entry registers it (`useFileJournals`), so the web build imports no `node:`
+ * module.
  */
 export async function openFileJournal(path: string): Promise<FileJournal> {
-  const fs = await loadFs();
   const text = await fs.readFile(path, "utf8").catch((error: { code?: unknown }) => {
     if (error?.code === "ENOENT") return "";
     throw new SieveJournalError(`Cannot read the journal ${path}.`, { cause: error });
@@ -49,17 +44,6 @@ export async function openFileJournal(path: string): Promise<FileJournal> {
       await handle.close();
     },
   };
-}
-
-async function loadFs(): Promise<FsPromises> {
-  try {
-    return (await import(/* webpackIgnore: true */ /* @vite-ignore */ FS_MODULE)) as FsPromises;
-  } catch (error) {
-    throw new SieveJournalError(
-      "A journal path needs node:fs (Node, Bun, Deno); elsewhere give a BatchJournal object.",
-      { cause: error },
-    );
-  }
 }
 
 function parse(line: string, at: number): unknown {

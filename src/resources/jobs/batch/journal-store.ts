@@ -1,5 +1,5 @@
 import { SieveJournalError } from "./batch-errors.js";
-import { openFileJournal } from "./file-journal.js";
+import type { FileJournal } from "./file-journal.js";
 import { replayJournal, type ItemRecord } from "./journal-replay.js";
 import type { BatchJournal, BatchJournalEntry } from "./journal-types.js";
 
@@ -13,6 +13,14 @@ export interface OpenJournal {
   note(entry: BatchJournalEntry): Promise<void>;
   /** Lets go of the store (closes the file the batch opened). */
   close(): Promise<void>;
+}
+
+/** Opens a journal file: set by the Node entry, absent in the web-standard build. */
+let openFileJournal: ((path: string) => Promise<FileJournal>) | undefined;
+
+/** Lets `runAll` take a journal path: called by the Node entry with its file journal. */
+export function useFileJournals(open: (path: string) => Promise<FileJournal>): void {
+  openFileJournal = open;
 }
 
 /** No journal: nothing recorded, nothing kept. */
@@ -32,7 +40,13 @@ export async function openJournal(
 ): Promise<OpenJournal> {
   if (journal === undefined) return NO_JOURNAL;
   // The file is the batch's own, to close; the caller's store is the caller's.
-  const file = typeof journal === "string" ? await openFileJournal(journal) : undefined;
+  if (typeof journal === "string" && !openFileJournal)
+    throw new SieveJournalError(
+      "A journal path needs the Node entry of sieve-client; in this runtime give a " +
+        "{ load, append } store (BatchJournal) instead.",
+    );
+  const file =
+    typeof journal === "string" && openFileJournal ? await openFileJournal(journal) : undefined;
   const store = file ?? (journal as BatchJournal);
   try {
     const entries = await store.load().catch((error: unknown) => {
