@@ -12,8 +12,8 @@ import type { FetchLike } from "../config/client-options.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../config/limits.js";
 import { isKnownSmall, readBody, streamChunks } from "./read-body.js";
 import { ResponseFailure } from "./response-failure.js";
-import { isIdempotent, markFinal } from "./retry-policy.js";
-import { NOT_SENT_TWICE } from "./transport-failures.js";
+import { markFinal } from "./retry-policy.js";
+import { pushFailureNote } from "./transport-failures.js";
 
 /**
  * A sender on a standard `fetch` (the default outside Node, and whenever the caller passes
@@ -65,7 +65,7 @@ async function sendOnce(
     const { method, url } = request;
     const why =
       "the server redirected, and this runtime hides where to (redirects are not followed)";
-    const note = isIdempotent(request) ? "" : ` ${NOT_SENT_TWICE}`;
+    const note = pushFailureNote(request);
     const message = `${method} ${url} failed: ${why}.${note}`;
     throw markFinal(new SieveConnectionError(message, { method, url }));
   }

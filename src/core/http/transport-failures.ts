@@ -15,6 +15,16 @@ export const NOT_SENT_TWICE =
 /** Added to a push's failure that surely never left: nothing was created, it may be sent again. */
 export const NEVER_SENT = "It never reached Sieve: no job was created.";
 
+/**
+ * What a failure message adds for a request that is not idempotent (a push): `NEVER_SENT` when
+ * `error` proves it never left, else `NOT_SENT_TWICE` (a redirect loop or a hidden redirect
+ * were answered, so give no `error`). Empty for a read, a cancel or an edit.
+ */
+export function pushFailureNote(target: { method: string; url: string }, error?: unknown): string {
+  if (isIdempotent(target)) return "";
+  return ` ${error !== undefined && requestNeverLeft(error) ? NEVER_SENT : NOT_SENT_TWICE}`;
+}
+
 /** Marks an attempt that ran out of time, as the abort reason of its own controller. */
 export class AttemptTimeout extends Error {
   override name = "AttemptTimeout";
@@ -55,9 +65,7 @@ export function describeFailure(
   target: { method: string; url: string; timeoutMs: number },
   redactor: Redactor,
 ): SieveConnectionError {
-  const note = isIdempotent(target)
-    ? ""
-    : ` ${requestNeverLeft(error) ? NEVER_SENT : NOT_SENT_TWICE}`;
+  const note = pushFailureNote(target, error);
   if (error instanceof AttemptTimeout) {
     const message = `${target.method} ${target.url} timed out after ${target.timeoutMs} ms.${note}`;
     return new SieveTimeoutError(message, target, { cause: error });

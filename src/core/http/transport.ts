@@ -16,6 +16,7 @@ import {
   describeFailure,
   internalFailure,
   NOT_SENT_TWICE,
+  pushFailureNote,
 } from "./transport-failures.js";
 
 export { NOT_SENT_TWICE } from "./transport-failures.js";
@@ -113,7 +114,7 @@ export function createTransport(config: TransportConfig): Transport {
         if (hops.length > MAX_REDIRECTS) {
           // A loop never heals: a SieveConnectionError thrown here is final, not retried.
           const { method, url } = request;
-          const note = isIdempotent(request) ? "" : ` ${NOT_SENT_TWICE}`;
+          const note = pushFailureNote(request);
           throw markFinal(
             new SieveConnectionError(
               `${method} ${url} failed: more than ${MAX_REDIRECTS} redirects.${note}`,
