@@ -1,19 +1,22 @@
 /**
- * `npm run bench`: measures request overhead, waiting at scale, bundle size, type-check cost and
- * generation time, each against its alternative in the same run; prints a table (figure, target,
- * met or missed) and writes every figure and every round to bench-results.json.
+ * `npm run bench`: measures request overhead, waiting at scale, bundle size, type-check cost,
+ * generation time, each against its alternative in the same run, and `jobs.runAll` under faults
+ * and across a crash; prints a table (figure, target, met or missed) and writes every figure and
+ * every round to bench-results.json.
  *
- *   npm run bench                        the full run (about 3.5 minutes on 2 cores)
+ *   npm run bench                        the full run (about 5.5 minutes on 2 cores)
  *   BENCH_QUICK=1 npm run bench          fewer and shorter rounds, no 10,000-wait scale
  *   BENCH_ONLY=bundle,typecheck npm run bench   only these sections
+ *   BENCH_KILL_SEED=7 BENCH_ONLY=runall npm run bench   runAll, killed at another seeded point
  *
- * Sections: overhead, wait, bundle, typecheck, generate.
+ * Sections: overhead, wait, bundle, typecheck, generate, runall.
  */
 import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { benchBundle } from "./bundle/bundle-size.js";
 import { benchGenerate } from "./generate/bench-generate.js";
 import { benchOverhead } from "./overhead/bench-overhead.js";
+import { benchRunAll } from "./run-all/bench-run-all.js";
 import { formatTable, type Figure } from "./support/figures.js";
 import { describeMachine } from "./support/machine.js";
 import { benchTypecheck } from "./typecheck/bench-typecheck.js";
@@ -35,6 +38,14 @@ const config = {
   },
   typecheckRounds: quick ? 2 : 5,
   generateRounds: quick ? 1 : 3,
+  runall: {
+    jobs: quick ? 2_000 : 10_000,
+    concurrency: 200,
+    faultRate: 0.2,
+    seed: 1,
+    resumeJobs: quick ? 2_000 : 10_000,
+    killSeed: Number(process.env.BENCH_KILL_SEED ?? 1),
+  },
 };
 
 const sections: Record<string, () => Promise<{ figures: Figure[] }>> = {
@@ -43,6 +54,7 @@ const sections: Record<string, () => Promise<{ figures: Figure[] }>> = {
   bundle: () => benchBundle(),
   typecheck: () => benchTypecheck(config.typecheckRounds),
   generate: () => benchGenerate(config.generateRounds),
+  runall: () => benchRunAll(config.runall),
 };
 
 const machine = describeMachine();
