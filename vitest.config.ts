@@ -12,6 +12,8 @@ export const tiers = {
     "test/integration/**/*.test.ts",
     "test/emulator/**/*.test.ts",
     "test/support/prism.test.ts",
+    "test/cli/batch-cli.test.ts",
+    "test/cli/batch-stop.test.ts",
     "test/cli/commands.test.ts",
     "test/cli/emulator-command.test.ts",
     "test/cli/emulator-cors.test.ts",

@@ -138,6 +138,7 @@ export type {
 } from "../generated/sieve.js";
 
 export { parseWebhookEvent } from "./webhooks/parse-webhook-event.js";
+export { checkPushRequest } from "./core/validation/push-request.js";
 export { webhookEventKey } from "./webhooks/webhook-event-key.js";
 export { jobOutputs } from "./resources/jobs/job-outputs.js";
 export { logLines } from "./resources/jobs/log-lines.js";

@@ -79,6 +79,7 @@ describe("parseCommandLine", () => {
   it("gives every command a summary, an example, and only options it documents", () => {
     expect(commands.map((c) => c.name)).toEqual([
       "run",
+      "batch",
       "push",
       "get",
       "wait",

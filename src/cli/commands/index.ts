@@ -1,4 +1,5 @@
 import type { CommandSpec } from "../lib/command-spec.js";
+import { batchCommand } from "./batch.js";
 import { emulatorCommand } from "./emulator.js";
 import { concurrencyCommand, costCommand, usageCommand } from "./account.js";
 import {
@@ -16,6 +17,7 @@ import { waitCommand } from "./wait.js";
 /** Every command of `sieve-client`, in the order of its help. */
 export const commands: readonly CommandSpec[] = [
   runCommand,
+  batchCommand,
   pushCommand,
   getCommand,
   waitCommand,

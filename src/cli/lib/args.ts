@@ -26,6 +26,9 @@ const optionConfig = {
   cors: { type: "boolean" },
   "allow-host": { type: "string", multiple: true },
   follow: { type: "boolean" },
+  concurrency: { type: "string" },
+  out: { type: "string" },
+  journal: { type: "string" },
   json: { type: "boolean" },
   debug: { type: "boolean" },
   "api-key": { type: "string" },
@@ -46,6 +49,8 @@ const globalNames = new Set([
 ]);
 /** setTimeout's longest delay (2^31 - 1 ms). */
 const MAX_TIMEOUT_MS = 2_147_483_647;
+/** The most jobs `jobs.runAll` accepts in flight at once. */
+const MAX_BATCH_CONCURRENCY = 10_000;
 
 /**
  * Parses `argv` (without `node` and the script) against the commands: the first positional is
@@ -100,6 +105,15 @@ export function parseCommandLine(
       follow: values.follow === true,
       cors: values.cors === true,
       allowHosts: values["allow-host"] ?? [],
+      concurrency: parseInteger(
+        where,
+        "--concurrency",
+        values.concurrency,
+        1,
+        MAX_BATCH_CONCURRENCY,
+      ),
+      out: parsePath(where, "--out", values.out),
+      journal: parsePath(where, "--journal", values.journal),
     },
   };
 }
@@ -152,6 +166,11 @@ function parseStatus(command: string, raw: string | undefined): JobStatus | unde
     );
   }
   return raw;
+}
+
+function parsePath(command: string, flag: string, raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() !== "") return raw;
+  throw new UsageError(`${flag} needs a file path (got "${raw}")`, command);
 }
 
 function parseInteger(

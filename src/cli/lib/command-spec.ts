@@ -3,7 +3,18 @@ import type { CommandContext } from "./context.js";
 
 /** The options only some commands take; the global ones (`--json`...) go with every command. */
 export type CommandOptionName =
-  "input" | "status" | "limit" | "offset" | "timeout" | "port" | "follow" | "cors" | "allow-host";
+  | "input"
+  | "status"
+  | "limit"
+  | "offset"
+  | "timeout"
+  | "port"
+  | "follow"
+  | "cors"
+  | "allow-host"
+  | "concurrency"
+  | "out"
+  | "journal";
 
 /** What `sieve-client <name>` takes and does. */
 export interface CommandSpec {
@@ -61,6 +72,18 @@ export const commandOptionHelp: Record<CommandOptionName, { flag: string; text: 
   "allow-host": {
     flag: "--allow-host <host>",
     text: "answer this Host name too (repeatable; .name for its subdomains); others get 403",
+  },
+  concurrency: {
+    flag: "--concurrency <n>",
+    text: "jobs in flight at once, 1 to 10000 (default: the organization's limit, at most 100)",
+  },
+  out: {
+    flag: "--out <file>",
+    text: "write the results there (JSON lines) instead of stdout; resumable through <file>.journal",
+  },
+  journal: {
+    flag: "--journal <file>",
+    text: "the journal that makes a rerun resume (default with --out: <file>.journal; else none)",
   },
 };
 

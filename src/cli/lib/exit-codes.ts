@@ -8,6 +8,11 @@ export const ExitCode = {
   ok: 0,
   /** `wait`/`run`: the job ended in `error` or was cancelled. */
   jobFailed: 1,
+  /**
+   * `batch`: at least one request did not end with a finished job (its job failed or was
+   * cancelled, its push was refused or may have created a job whose id is unknown).
+   */
+  batchItemsFailed: 1,
   /** Unknown command or option, missing argument, bad `--input`, bad configuration. */
   usage: 2,
   /**
@@ -16,10 +21,10 @@ export const ExitCode = {
    */
   apiError: 3,
   /**
-   * `run` stopped early (Ctrl-C, SIGTERM, a closed stdout, `--timeout`) and a job may still be
-   * running: its cancel failed or was never confirmed (a second Ctrl-C), or the push may have
-   * created a job whose id never came back. The message names the job, or says to run
-   * `sieve-client list`.
+   * `run` (or `batch`) stopped early (Ctrl-C, SIGTERM, a closed stdout, `--timeout`) and a job
+   * may still be running: its cancel failed or was never confirmed (a second Ctrl-C), or the
+   * push may have created a job whose id never came back. The message names the job, or says
+   * to run `sieve-client list`.
    */
   mayBeRunning: 4,
   /** A bug in the CLI itself: the message says what, `--debug` shows where. */

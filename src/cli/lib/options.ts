@@ -33,4 +33,10 @@ export interface CommandOptions {
   cors: boolean;
   /** Each `--allow-host`: more `Host` names the emulator answers. */
   allowHosts: string[];
+  /** `--concurrency`: how many jobs `batch` keeps in flight. */
+  concurrency: number | undefined;
+  /** `--out`: the file `batch` writes its results to. */
+  out: string | undefined;
+  /** `--journal`: the journal file that makes `batch` resumable. */
+  journal: string | undefined;
 }

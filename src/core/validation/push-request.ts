@@ -20,6 +20,17 @@ export { isPlainObject } from "./json-value.js";
  * The result is a fresh copy of plain data (a `toJSON` already applied, `undefined` properties
  * left out), so `JSON.stringify` of it is exactly what was checked. Fields beyond the known ones
  * are sent as given: Sieve's push accepts extra properties, and `env` values may be any JSON.
+ * `jobs.push`, `run` and `runAll` run it on every request; call it yourself to check requests
+ * read from a file before sending any (as `sieve-client batch` does). Throws `SieveInputError`.
+ *
+ * @example
+ * import { checkPushRequest, SieveInputError } from "sieve-client";
+ *
+ * try {
+ *   checkPushRequest(JSON.parse(line));
+ * } catch (error) {
+ *   if (error instanceof SieveInputError) console.error(`line ${n}: ${error.message}`);
+ * }
  */
 export function checkPushRequest(request: unknown): PushRequest {
   // First what the caller gave (so messages describe it), then the copy: exactly what will be
