@@ -119,7 +119,7 @@ describe("sieve-client batch", () => {
     expect(stdout).toBe("");
     expectOneErrorLine(
       stderr,
-      /^sieve-client: .*bad\.jsonl line 3: "inputs" must be an object \(or array\) of the function's inputs, got nothing \(see sieve-client batch --help\)$/,
+      /^sieve-client: .*bad\.jsonl line 3: Invalid request\.inputs: expected an object \(or array\) of the function's inputs, got nothing \(see sieve-client batch --help\)$/,
     );
     expect(batch.emu.requests.count({ method: "POST", path: "/push" })).toBe(pushes);
     await expect(access(out)).rejects.toThrow(/ENOENT/);

@@ -144,7 +144,7 @@ describe("the summary and the exit code", () => {
       new SieveAmbiguousPushError(1),
     ]) {
       const summary = summarize([finished(0), failed(1, error)]);
-      expect(batchExitCode(summary, undefined)).toBe(ExitCode.batchItemsFailed);
+      expect(batchExitCode(summary, undefined)).toBe(ExitCode.jobFailed);
     }
     const summary = summarize([finished(0), failed(1, new SieveAmbiguousPushError(1))]);
     expect(describeSummary(summary, places, undefined)).toBe(

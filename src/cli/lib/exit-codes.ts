@@ -6,13 +6,12 @@
 export const ExitCode = {
   /** The command succeeded (and its output was written); for `wait` and `run`, the job finished. */
   ok: 0,
-  /** `wait`/`run`: the job ended in `error` or was cancelled. */
-  jobFailed: 1,
   /**
-   * `batch`: at least one request did not end with a finished job (its job failed or was
-   * cancelled, its push was refused or may have created a job whose id is unknown).
+   * `wait`/`run`: the job ended in `error` or was cancelled; `batch`: at least one request did
+   * not end with a finished job (its job failed or was cancelled, its push was refused or may
+   * have created a job whose id is unknown).
    */
-  batchItemsFailed: 1,
+  jobFailed: 1,
   /** Unknown command or option, missing argument, bad `--input`, bad configuration. */
   usage: 2,
   /**

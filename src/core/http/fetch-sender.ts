@@ -25,7 +25,8 @@ import { pushFailureNote } from "./transport-failures.js";
  * never retried). Every `Set-Cookie` is kept in the headers' record.
  */
 export function createFetchSender(fetch: FetchLike): Sender {
-  return async (request, signal, options): Promise<HttpResponse> => {
+  return async (request, attempt, options): Promise<HttpResponse> => {
+    const { signal } = attempt;
     try {
       // Raced against the signal: a `fetch` that ignores `init.signal` still ends in time.
       return await untilAborted(sendOnce(fetch, request, signal, options), signal);

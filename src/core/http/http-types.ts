@@ -31,12 +31,27 @@ export interface SendOptions {
 }
 
 /**
+ * How the transport ends an attempt early (its time limit, the caller's abort). A sender either
+ * hands `signal` on, or registers a callback with `onAbort`, which spares making an
+ * `AbortSignal` per attempt (see `attempt-abort.ts`).
+ */
+export interface AttemptSignal {
+  readonly aborted: boolean;
+  /** Why the attempt was aborted; undefined until it is. */
+  readonly reason: unknown;
+  /** An `AbortSignal` that aborts with the attempt, made the first time it is read. */
+  readonly signal: AbortSignal;
+  /** Calls `listener` once when the attempt is aborted, at once if it already is. */
+  onAbort(listener: (reason: unknown) => void): void;
+}
+
+/**
  * Sends one attempt of a request and reads the whole body (decoded per `Content-Encoding`, at
- * most `options.maxResponseBytes`), or rejects: network failure, abort through `signal`, or a
+ * most `options.maxResponseBytes`), or rejects: network failure, abort through `attempt`, or a
  * `ResponseFailure` for a body it cannot use. Never follows redirects: the transport decides.
  */
 export type Sender = (
   request: HttpRequest,
-  signal: AbortSignal,
+  attempt: AttemptSignal,
   options?: SendOptions,
 ) => Promise<HttpResponse>;

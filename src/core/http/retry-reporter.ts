@@ -6,6 +6,8 @@ export interface RetryReporter {
   retry(info: RetryInfo): void;
   /** Calls `logger.debug(message)`. */
   debug(message: string): void;
+  /** True when there is a `logger.debug` to call: the message need not be built otherwise. */
+  debugs(): boolean;
 }
 
 /**
@@ -31,6 +33,13 @@ export function createRetryReporter(observers: {
     },
     debug(message) {
       observe(() => logger?.debug?.(message));
+    },
+    debugs() {
+      try {
+        return typeof logger?.debug === "function";
+      } catch {
+        return false;
+      }
     },
   };
 }

@@ -2,6 +2,7 @@ import { SieveConnectionError } from "../errors/sieve-connection-error.js";
 import type { Logger, RetryInfo } from "../config/client-options.js";
 import { abortableSleep } from "../utils/abortable-sleep.js";
 import { createRedactor } from "../utils/redactor.js";
+import { AttemptAbort } from "./attempt-abort.js";
 import type { HttpRequest, HttpResponse, Sender } from "./http-types.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../config/limits.js";
 import { NetworkFailure } from "./network-failure.js";
@@ -69,10 +70,10 @@ interface AttemptState {
 }
 
 /**
- * Builds the client's transport on a sender. Each attempt gets one timer and one controller,
+ * Builds the client's transport on a sender. Each attempt gets one timer and one `AttemptAbort`,
  * and covers the whole exchange, body included, so a stalled or dropped body counts as a failed
  * attempt rather than a hang (the fetch sender holds a `fetch` that ignores `init.signal` to the
- * same controller). Which outcomes
+ * same abort). Which outcomes
  * are retried, and after how long, is decided in one place, `retry-decision.ts`, which the job
  * poll loop uses too; redirects by `redirects.ts`. Every
  * failure is a `SieveError` with the method, the URL and a cause, secrets masked; `logger` and
@@ -85,6 +86,7 @@ export function createTransport(config: TransportConfig): Transport {
   const { send } = config;
   const policy = { maxRetryDelayMs: config.maxRetryDelayMs, random: config.random ?? Math.random };
   const maxResponseBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const sendOptions = { maxResponseBytes };
   const report = createRetryReporter(config);
   const keyRedactor = createRedactor([config.apiKey]);
 
@@ -94,17 +96,16 @@ export function createTransport(config: TransportConfig): Transport {
     timeoutMs: number,
     state: AttemptState,
   ) {
-    const controller = new AbortController();
+    const abort = new AttemptAbort();
     const timer = setTimeout(
-      () => controller.abort(new AttemptTimeout(`no answer within ${timeoutMs} ms`)),
+      () => abort.abort(new AttemptTimeout(`no answer within ${timeoutMs} ms`)),
       timeoutMs,
     );
-    const onAbort = () => controller.abort(caller?.reason);
-    caller?.addEventListener("abort", onAbort, { once: true });
-    const options = { maxResponseBytes };
+    const onAbort = caller && (() => abort.abort(caller.reason));
+    if (onAbort) caller.addEventListener("abort", onAbort, { once: true });
     try {
       let current = request;
-      let response = await send(current, controller.signal, options);
+      let response = await send(current, abort, sendOptions);
       state.answered = true;
       const hops: string[] = [];
       for (;;) {
@@ -125,15 +126,15 @@ export function createTransport(config: TransportConfig): Transport {
         }
         current = next;
         state.hopped = true;
-        response = await send(current, controller.signal, options);
+        response = await send(current, abort, sendOptions);
       }
     } catch (error) {
       if (caller?.aborted) throw caller.reason;
-      if (controller.signal.aborted) throw controller.signal.reason;
+      if (abort.aborted) throw abort.reason;
       throw error;
     } finally {
       clearTimeout(timer);
-      caller?.removeEventListener("abort", onAbort);
+      if (onAbort) caller.removeEventListener("abort", onAbort);
     }
   }
 
@@ -150,7 +151,7 @@ export function createTransport(config: TransportConfig): Transport {
       signal?.throwIfAborted();
       const state: AttemptState = { answered: false, hopped: false };
       const started = Date.now();
-      report.debug(`sieve-client: ${method} ${url}`);
+      if (report.debugs()) report.debug(`sieve-client: ${method} ${url}`);
       let response: HttpResponse;
       try {
         response = await attempt(request, signal, timeoutMs, state);
@@ -173,9 +174,10 @@ export function createTransport(config: TransportConfig): Transport {
         if (stop?.aborted) throw failure;
         continue;
       }
-      report.debug(
-        `sieve-client: ${method} ${url} -> ${response.status} in ${Date.now() - started} ms`,
-      );
+      if (report.debugs()) {
+        const ms = Date.now() - started;
+        report.debug(`sieve-client: ${method} ${url} -> ${response.status} in ${ms} ms`);
+      }
       const { status } = response;
       if (status < 400 || retry >= maxRetries || stop?.aborted) return response;
       // A POST answered with a redirect (303) was received: what its hop brings never resends it.

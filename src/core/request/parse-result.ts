@@ -35,7 +35,6 @@ export function parseResult<T>(
   const { status, body } = response;
   const { redactor } = options;
   const { method, url } = request;
-  const headers = redactor.value(response.headers.toRecord());
   if (status >= 200 && status < 300) {
     let parsed: unknown;
     let wrong: string | undefined;
@@ -54,12 +53,13 @@ export function parseResult<T>(
       status,
       method,
       url,
-      headers,
+      headers: redactor.value(response.headers.toRecord()),
       body: redactor.text(body).slice(0, MAX_BODY_KEPT),
       detail: wrong,
       ...(options.serverFailureNote ? { note: options.serverFailureNote } : {}),
     });
   }
+  const headers = redactor.value(response.headers.toRecord());
   const retryAfterMs = parseRetryAfter(response.headers);
   const parsed = redactor.value(parseErrorBody(body));
   const redirect = status >= 300 && status < 400 ? unfollowedRedirect(response) : undefined;

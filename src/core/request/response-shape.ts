@@ -29,10 +29,15 @@ const withStrings =
   (what: string, names: string[]): ShapeCheck =>
   (value) => {
     if (!isObject(value)) return `expected ${what} object, got ${describe(value)}`;
-    const missing = names.filter((name) => typeof value[name] !== "string");
-    if (missing.length === 0) return undefined;
-    return `expected ${what} with a string ${missing.map((name) => `"${name}"`).join(" and ")}`;
+    for (const name of names)
+      if (typeof value[name] !== "string") return missing(what, names, value);
+    return undefined;
   };
+
+function missing(what: string, names: string[], value: Record<string, unknown>): string {
+  const absent = names.filter((name) => typeof value[name] !== "string");
+  return `expected ${what} with a string ${absent.map((name) => `"${name}"`).join(" and ")}`;
+}
 
 /** An array whose items all pass `item`. */
 const arrayOf =

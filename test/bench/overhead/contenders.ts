@@ -1,8 +1,7 @@
 import createClient from "openapi-fetch";
-import { Pool } from "undici";
+import { Agent } from "undici";
 import type { Job, paths } from "../../../generated/sieve.js";
-import { createSieveClient as createWebClient } from "../../../src/index.js";
-import { createSieveClient as createNodeClient } from "../../../src/node.js";
+import { sieveClient, sieveWebClient } from "../support/built-client.js";
 import { FIXED_API_KEY, FIXED_JOB_ID } from "./fixed-job.js";
 
 /** One way of reading a job, measured side by side with the others. */
@@ -30,7 +29,8 @@ export interface Contenders {
  * openapi-fetch client on the same generated types, sieve-client's Node entry (undici agent),
  * the same Node client through openapi-fetch (`sieve.raw`: what the typed methods would cost
  * if they built a `Request` and parsed a `Response` per call), sieve-client given the global
- * fetch (the web path), and undici's `Pool.request` (a ceiling).
+ * fetch (the web path), and a bare undici `Agent.request` with the Node entry's agent settings
+ * (the ceiling: the same connection pool with nothing on top).
  *
  * @example
  * const { list, close } = createContenders("http://127.0.0.1:41234");
@@ -41,9 +41,15 @@ export function createContenders(origin: string): Contenders {
   const url = `${baseUrl}/jobs/${FIXED_JOB_ID}`;
   const headers = { "X-API-Key": FIXED_API_KEY };
   const openapi = createClient<paths>({ baseUrl, headers });
-  const nodeClient = createNodeClient({ apiKey: FIXED_API_KEY, baseUrl });
-  const webClient = createWebClient({ apiKey: FIXED_API_KEY, baseUrl, fetch: globalThis.fetch });
-  const pool = new Pool(origin);
+  const nodeClient = sieveClient.createSieveClient({ apiKey: FIXED_API_KEY, baseUrl });
+  const webClient = sieveWebClient.createSieveClient({
+    apiKey: FIXED_API_KEY,
+    baseUrl,
+    fetch: globalThis.fetch,
+  });
+  // The settings of `createUndiciSender`'s agent, so that the ceiling differs only in what the
+  // client adds per request.
+  const agent = new Agent({ keepAliveTimeout: 10_000, connections: 128, headersTimeout: 0 });
   const path = `/v2/jobs/${FIXED_JOB_ID}`;
 
   const list: Contender[] = [
@@ -85,13 +91,13 @@ export function createContenders(origin: string): Contenders {
       read: () => webClient.jobs.get(FIXED_JOB_ID),
     },
     {
-      key: "undiciPool",
-      label: "undici Pool.request (ceiling)",
+      key: "undiciAgent",
+      label: "undici Agent.request (ceiling)",
       read: async () => {
-        const response = await pool.request({ path, method: "GET", headers });
+        const response = await agent.request({ origin, path, method: "GET", headers });
         return JSON.parse(await response.body.text()) as Job;
       },
     },
   ];
-  return { list, close: () => pool.close() };
+  return { list, close: () => agent.close() };
 }

@@ -44,7 +44,7 @@ export function countResult(summary: BatchSummary, result: BatchResult, record: 
 export function batchExitCode(summary: BatchSummary, stop: CliError | undefined): ExitCodeValue {
   if (summary.mayStillRun > 0) return ExitCode.mayBeRunning;
   if (stop) return stop.exitCode;
-  return summary.outcomes.finished === summary.total ? ExitCode.ok : ExitCode.batchItemsFailed;
+  return summary.outcomes.finished === summary.total ? ExitCode.ok : ExitCode.jobFailed;
 }
 
 /** Where a batch's results and journal are, for its summary. */
