@@ -78,14 +78,15 @@ export interface SieveClient {
  */
 export function createClientOn(
   options: SieveClientOptions | undefined,
-  preferred?: () => Sender,
+  preferred?: (settings: { http2: boolean }) => Sender,
 ): SieveClient {
   const config = resolveConfig(options);
   const onPreferred = options?.fetch === undefined && preferred !== undefined;
-  const send = onPreferred ? preferred() : createFetchSender(config.fetch);
+  const send = onPreferred ? preferred({ http2: config.http2 }) : createFetchSender(config.fetch);
   const transport = createTransport({ ...config, send });
   const maxLongPolls =
-    config.maxLongPolls ?? DEFAULT_MAX_LONG_POLLS[onPreferred ? "undici" : "fetch"];
+    config.maxLongPolls ??
+    DEFAULT_MAX_LONG_POLLS[config.http2 ? "http2" : onPreferred ? "undici" : "fetch"];
   const raw = createClient<paths>({
     baseUrl: config.baseUrl,
     fetch: createRawFetchAdapter(transport),

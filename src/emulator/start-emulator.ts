@@ -1,9 +1,14 @@
 import { EventEmitter } from "node:events";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { handleOperation } from "./api-handlers.js";
 import { checkOptions } from "./check-options.js";
 import { ConcurrencyGate } from "./concurrency-gate.js";
 import { CorsPolicy } from "./cors.js";
+import {
+  breakExchange,
+  createDualProtocolServer,
+  type EmulatorRequest,
+  type EmulatorResponse,
+} from "./dual-protocol-server.js";
 import { FaultQueue, faultReply } from "./faults.js";
 import { FunctionRegistry } from "./function-registry.js";
 import { HostCheck } from "./host-check.js";
@@ -30,7 +35,8 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /**
  * Starts a local, stateful Sieve API on 127.0.0.1: every operation of openapi/sieve.yaml,
- * served from memory, with jobs run by the given handlers, real webhook deliveries, fault
+ * served from memory over HTTP/1.1 and cleartext HTTP/2 (h2c, 100 streams per connection) on
+ * the same port, with jobs run by the given handlers, real webhook deliveries, fault
  * injection and a request log. Resolves once it listens.
  *
  * A request goes: recorded in `requests` -> its `Host` checked (403 unless a loopback name or
@@ -84,7 +90,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<Emulator
   const faults = new FaultQueue();
   let closing: Promise<void> | undefined;
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: EmulatorRequest, res: EmulatorResponse): Promise<void> {
     const method = (req.method ?? "GET").toUpperCase();
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const inApi = url.pathname === "/v2" || url.pathname.startsWith("/v2/");
@@ -96,8 +102,11 @@ export async function startEmulator(options?: EmulatorOptions): Promise<Emulator
       time: Date.now(),
       headers: { ...req.headers },
     });
+    // HTTP/2 names the host in `:authority`; a client may still send `host`.
+    const authority = req.headers[":authority"];
+    const host = req.headers.host ?? (typeof authority === "string" ? authority : undefined);
     // Neither a refused request nor a preflight uses up a fault: a test's fault hits its own call.
-    const early = hosts.refuse(req.headers.host) ?? cors.preflight(method, req.headers);
+    const early = hosts.refuse(host) ?? cors.preflight(method, req.headers);
     if (early) {
       writeReply(res, early);
       return;
@@ -108,7 +117,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<Emulator
     const body = method === "POST" ? readBody(req, MAX_BODY_BYTES).catch(() => null) : undefined;
     if (fault?.latencyMs) await timers.sleep(fault.latencyMs);
     if (fault?.drop === "before-response") {
-      req.socket.destroy();
+      breakExchange(req);
       return;
     }
     // Aborted when the client goes away before its answer was written (ends an await hold).
@@ -118,11 +127,12 @@ export async function startEmulator(options?: EmulatorOptions): Promise<Emulator
       fault?.status !== undefined
         ? faultReply({ ...fault, status: fault.status })
         : await answer(req, method, url, inApi ? path : undefined, entry, body, gone.signal);
-    if (reply) writeReply(res, reply, { truncate: fault?.drop === "mid-response" });
+    const breakHalfway = fault?.drop === "mid-response" ? () => breakExchange(req) : undefined;
+    if (reply) writeReply(res, reply, { breakHalfway });
   }
 
   async function answer(
-    req: IncomingMessage,
+    req: EmulatorRequest,
     method: string,
     url: URL,
     path: string | undefined,
@@ -152,7 +162,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<Emulator
     return handleOperation(context, { match, query: url.searchParams, body, signal });
   }
 
-  const server = createServer((req, res) => {
+  const { server, destroyConnections } = createDualProtocolServer((req, res) => {
     // Set first, so that every answer carries them: errors, faults, a truncated body.
     for (const [name, value] of Object.entries(cors.headersFor(req.headers))) {
       res.setHeader(name, value);
@@ -162,7 +172,6 @@ export async function startEmulator(options?: EmulatorOptions): Promise<Emulator
       writeReply(res, detailReply(500, `Internal Server Error: ${message}`));
     });
   });
-  server.on("clientError", (_error, socket) => socket.destroy());
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => {
@@ -187,7 +196,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<Emulator
         timers.clearAll();
         runner.abortAll();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeAllConnections();
+        destroyConnections();
         await webhooks.close();
         await closed;
       })();

@@ -183,12 +183,27 @@ export interface SieveClientOptions {
    * schedule until a long-poll ends, then long-polls. Each held request holds a connection, so
    * the budget keeps room for the client's other calls: default 96 on the Node entry (its agent
    * opens up to 128 connections per origin), 4 with a `fetch` (a browser opens 6 per origin over
-   * HTTP/1.1). `0` makes every wait poll. A non-negative integer.
+   * HTTP/1.1), 10 000 with `http2` (128 connections of 100 streams). `0` makes every wait poll. A
+   * non-negative integer.
    *
    * @example
-   * createSieveClient({ maxLongPolls: 500 }); // an HTTP/2 proxy in front, many waits at once
+   * createSieveClient({ maxLongPolls: 500 }); // a proxy in front that holds many connections
    */
   maxLongPolls?: number;
+  /**
+   * Says that the server (or the proxy in front of it) speaks HTTP/2, so that many requests can
+   * share one connection (default false). On the Node entry the client's agent then speaks only
+   * HTTP/2: over TLS it requires the server to choose `h2` (ALPN) and fails the connection if it
+   * does not; over `http:` it speaks HTTP/2 at once (h2c, as the emulator accepts). Each
+   * connection carries up to 100 requests, so thousands of `jobs.wait` long-polls fit in a few
+   * dozen connections, and `maxLongPolls` defaults to 10 000 instead of 96. With a `fetch` of
+   * your own, the protocol is the fetch's business (a browser uses HTTP/2 on an https origin
+   * that offers it); the option then only raises the `maxLongPolls` default.
+   *
+   * @example
+   * createSieveClient({ http2: true }); // 10 000 concurrent waits, each one long-poll
+   */
+  http2?: boolean;
   /**
    * The `fetch` to send requests with: the standard `(url, init)` signature. Default: the
    * global one (on Node, the client's own keep-alive undici pool, which is faster). For tests,

@@ -20,6 +20,8 @@ export interface ResolvedConfig {
   maxResponseBytes: number;
   /** The long-polls the client keeps open at once; undefined for the sender's default. */
   maxLongPolls: number | undefined;
+  /** Whether the server speaks HTTP/2 (`http2`). */
+  http2: boolean;
   fetch: FetchLike;
   /** Default headers: User-Agent, the caller's extras and `X-API-Key`. */
   headers: Record<string, string>;
@@ -37,6 +39,7 @@ const OPTION_NAMES = keysOf<SieveClientOptions>()([
   "timeoutMs",
   "maxResponseBytes",
   "maxLongPolls",
+  "http2",
   "fetch",
   "headers",
   "onRetry",
@@ -92,6 +95,7 @@ export function resolveConfig(
       checkOption("maxResponseBytes", options.maxResponseBytes, BYTES) ??
       DEFAULT_MAX_RESPONSE_BYTES,
     maxLongPolls: checkOption("maxLongPolls", options.maxLongPolls, COUNT),
+    http2: checkOption("http2", options.http2, BOOLEAN) ?? false,
     fetch,
     headers: resolveHeaders(options.headers, apiKey),
     onRetry: options.onRetry,

@@ -12,18 +12,14 @@
  * process killed part-way had reported survives it.
  */
 import { closeSync, openSync, writeSync } from "node:fs";
-import {
-  createSieveClient,
-  jobOutputs,
-  SieveAmbiguousPushError,
-  type BatchResult,
-  type PushJobRequest,
-} from "../../../src/node.js";
+import type { BatchResult, PushJobRequest } from "../../../src/node.js";
+import { sieveClient } from "../support/built-client.js";
 import { forceGc } from "../support/gc.js";
 import { emit, listenForCommands } from "../support/json-lines.js";
 import type { ClientArgs, ClientResult } from "./run-all-types.js";
 import { benchRequests } from "./workload.js";
 
+const { createSieveClient, jobOutputs, SieveAmbiguousPushError } = sieveClient;
 const MB = 1024 * 1024;
 const args = JSON.parse(process.argv[2] ?? "{}") as ClientArgs;
 

@@ -8,6 +8,8 @@
  * - `{"cmd":"push",finishInMs:[...]}`: pushes one job per entry through its own HTTP API,
  *   then clears the request log; prints `{"type":"pushed",ids}`;
  * - `{"cmd":"release"}`: starts every job's clock; prints `{"type":"released",at}`;
+ * - `{"cmd":"release-when-waited"}`: the same, once every job has been read at least once (each
+ *   wait is in place: a long-poll held, or a poll on its schedule);
  * - `{"cmd":"report"}`: prints `{"type":"report",completedAt,jobGets,requests}`: when each job
  *   finished (ms since the epoch, by id) and how many requests arrived since the push;
  * - stdin closed: closes the emulator and exits.
@@ -21,6 +23,8 @@ let releaseAt = 0;
 let release: () => void = () => undefined;
 const released = new Promise<void>((resolve) => (release = resolve));
 const completedAt: Record<string, number> = {};
+const JOB_READ = /^\/jobs\/([^/]+)(?:\/await)?$/;
+let pushed = 0;
 
 const emulator = await startEmulator({
   requestLogLimit: 10_000_000,
@@ -51,7 +55,21 @@ async function pushAll(finishInMs: number[]): Promise<string[]> {
     ids[n] = ((await response.json()) as { id: string }).id;
   });
   emulator.requests.clear();
+  pushed = ids.length;
   return ids;
+}
+
+/** Resolves once the request log holds a read of every pushed job. */
+async function everyJobRead(): Promise<void> {
+  const read = new Set<string>();
+  let scanned = 0;
+  while (read.size < pushed) {
+    for (; scanned < emulator.requests.length; scanned++) {
+      const id = JOB_READ.exec(emulator.requests[scanned]!.path)?.[1];
+      if (id !== undefined) read.add(id);
+    }
+    await sleep(5);
+  }
 }
 
 listenForCommands(
@@ -59,6 +77,11 @@ listenForCommands(
     if (command.cmd === "push") {
       emit({ type: "pushed", ids: await pushAll(command.finishInMs as number[]) });
     } else if (command.cmd === "release") {
+      releaseAt = Date.now();
+      release();
+      emit({ type: "released", at: releaseAt });
+    } else if (command.cmd === "release-when-waited") {
+      await everyJobRead();
       releaseAt = Date.now();
       release();
       emit({ type: "released", at: releaseAt });

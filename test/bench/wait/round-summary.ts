@@ -33,6 +33,8 @@ export interface WaitRoundResult {
   rssMb: { before: number; peak: number; growth: number };
   /** Release -> last wait resolved, in ms. */
   elapsedMs: number;
+  /** First wait called -> every job read once by the emulator (waits in place), in ms. */
+  placedMs: number;
   /** CPU time of the client process while waiting, in ms. */
   cpuMs: number;
   /** Machine-wide TCP listen-queue overflows and SYN retransmits during the round (Linux). */
@@ -47,6 +49,7 @@ export interface RoundMeasurements {
   report: EmulatorReport;
   failures: number;
   elapsedMs: number;
+  placedMs: number;
   cpuMs: number;
   rssBefore: number;
   rssPeak: number;
@@ -97,6 +100,7 @@ export function summarizeRound(m: RoundMeasurements): WaitRoundResult {
       growth: round((m.rssPeak - m.rssBefore) / MB, 1),
     },
     elapsedMs: m.elapsedMs,
+    placedMs: m.placedMs,
     cpuMs: round(m.cpuMs),
     tcp: m.tcp,
   };

@@ -205,6 +205,36 @@ describe("the long-poll budget (maxLongPolls)", () => {
     expect(seen).toContain("/v2/jobs/job-2/await");
   });
 
+  it("is 4 with a fetch, and 10,000 when the server speaks HTTP/2 (http2: true)", async () => {
+    let release: () => void = () => undefined;
+    let held = Promise.resolve();
+    const awaits = new Set<string>();
+    const { fetch } = fakeFetch(async (request) => {
+      const { pathname } = new URL(request.url);
+      const id = pathname.split("/")[3] ?? "";
+      if (pathname.endsWith("/await")) {
+        awaits.add(id);
+        await held;
+      }
+      return respond(200, makeJob("finished", [], { id }));
+    });
+    const count = async (options: { http2?: boolean }) => {
+      awaits.clear();
+      held = new Promise<void>((resolve) => (release = resolve));
+      const sieve = testClient(fetch, options);
+      const waits = Array.from({ length: 200 }, (_, n) => sieve.jobs.wait(`job-${n}`));
+      await vi.waitFor(() => expect(awaits.size).toBeGreaterThanOrEqual(4));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const heldAtOnce = awaits.size;
+      release();
+      await Promise.all(waits);
+      return heldAtOnce;
+    };
+    expect(await count({})).toBe(4);
+    expect(await count({ http2: true })).toBe(200);
+    expect(() => testClient(fetch, { http2: 1 as unknown as boolean })).toThrow(SieveConfigError);
+  });
+
   it("0 makes every wait poll; a bad value is a SieveConfigError", async () => {
     const { fetch, requests } = routed(
       [answer(200, makeJob("finished"))],
