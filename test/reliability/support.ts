@@ -1,13 +1,22 @@
 /**
- * Shared pieces of the reliability tests: the two public entries (Node's undici sender and the
- * web entry's global fetch), an emulator with the functions the matrix needs, and timing helpers
- * that read real clocks (these tests run on real timers against a real local server).
+ * Shared pieces of the reliability tests: the two public entries (Node's undici sender, and the
+ * web entry's global fetch over the undici package's agent), an emulator with the functions the
+ * matrix needs, and timing helpers that read real clocks (these tests run on real timers against
+ * a real local server).
  */
+import { Agent, setGlobalDispatcher } from "undici";
 import { afterEach, expect } from "vitest";
 import { startEmulator, type Emulator, type EmulatorOptions } from "../../src/emulator/index.js";
 import { createSieveClient as createWebClient } from "../../src/index.js";
 import type { SieveClient, SieveClientOptions } from "../../src/index.js";
 import { createSieveClient as createNodeClient } from "../../src/node.js";
+
+// Node's global fetch sends through the agent installed first under undici's global symbol: the
+// undici package installs its own if it is imported before Node loads fetch, so the web row's
+// agent depended on whether src/node.ts loaded undici at import. Named here instead. Node 20's
+// own agent (undici 6) answers an aborted request by opening a new, idle connection to the
+// origin and keeping it 4 s: no socket of the client's, yet one abort-stages.test.ts would count.
+setGlobalDispatcher(new Agent());
 
 /** The entries whose senders must behave the same, for `describe.each`. */
 export const ENTRIES = [
