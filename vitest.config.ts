@@ -27,6 +27,7 @@ export const tiers = {
     "test/examples/main.test.ts",
     "test/core/http/redirects-server.test.ts",
     "test/core/http/stalled-body.test.ts",
+    "test/core/http/undici-lazy-load.test.ts",
     "test/core/http/undici-sender.test.ts",
     "test/reliability/abort-stages.test.ts",
     "test/reliability/cli-run-interrupt.test.ts",

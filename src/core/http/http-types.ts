@@ -50,8 +50,13 @@ export interface AttemptSignal {
  * most `options.maxResponseBytes`), or rejects: network failure, abort through `attempt`, or a
  * `ResponseFailure` for a body it cannot use. Never follows redirects: the transport decides.
  */
-export type Sender = (
-  request: HttpRequest,
-  attempt: AttemptSignal,
-  options?: SendOptions,
-) => Promise<HttpResponse>;
+export interface Sender {
+  (request: HttpRequest, attempt: AttemptSignal, options?: SendOptions): Promise<HttpResponse>;
+  /**
+   * Set by a sender that loads its library on first use (the Node sender's undici): starts the
+   * load and returns a promise that settles once it is done, or undefined once it is. The
+   * transport waits for it before an attempt's timer starts, so the load never counts against
+   * `timeoutMs`. A sender without it is ready at once.
+   */
+  ready?: (() => Promise<unknown> | undefined) | undefined;
+}

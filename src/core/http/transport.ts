@@ -1,6 +1,7 @@
 import { SieveConnectionError } from "../errors/sieve-connection-error.js";
 import type { Logger, RetryInfo } from "../config/client-options.js";
 import { abortableSleep } from "../utils/abortable-sleep.js";
+import { untilAborted } from "../utils/until-aborted.js";
 import { createRedactor } from "../utils/redactor.js";
 import { AttemptAbort } from "./attempt-abort.js";
 import type { HttpRequest, HttpResponse, Sender } from "./http-types.js";
@@ -96,6 +97,10 @@ export function createTransport(config: TransportConfig): Transport {
     timeoutMs: number,
     state: AttemptState,
   ) {
+    // A sender that loads its library on first use (undici) does so before the timer starts:
+    // the load is no part of the server's time to answer. An abort still ends the wait at once.
+    const loading = send.ready?.();
+    if (loading) await untilAborted(loading, caller);
     const abort = new AttemptAbort();
     const timer = setTimeout(
       () => abort.abort(new AttemptTimeout(`no answer within ${timeoutMs} ms`)),

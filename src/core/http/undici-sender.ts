@@ -17,7 +17,8 @@ const ACCEPT_ENCODING = "gzip, deflate, br";
  * origin, so thousands of concurrent waits share a pool rather than overflowing the server's
  * listen queue, and with `http2` multiplexes them over a few HTTP/2 connections. Like fetch, it
  * asks for and decodes gzip, deflate and br bodies, and reads at most `maxResponseBytes` decoded
- * bytes.
+ * bytes. The Node entry loads this module (undici, node:zlib) on its first request: see
+ * `lazy-undici-sender.ts`.
  */
 export function createUndiciSender({ http2 = false }: { http2?: boolean } = {}): Sender {
   const agent = sharedAgent(http2);
