@@ -20,6 +20,7 @@ export const tiers = {
     "test/cli/flags.test.ts",
     "test/cli/lost-output.test.ts",
     "test/cli/run-cli.test.ts",
+    "test/cli/startup-imports.test.ts",
     "test/cli/tty.test.ts",
     "test/cli/wait-run.test.ts",
     "test/cli/whole-api-commands.test.ts",

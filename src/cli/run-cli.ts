@@ -1,14 +1,12 @@
-import { VERSION } from "../node.js";
 import { parseCommandLine } from "./lib/args.js";
 import { commands } from "./commands/index.js";
-import { createCommandContext, effectiveBaseUrl } from "./lib/context.js";
-import { describeError, exitCodeFor, OutputError } from "./lib/errors.js";
+import { CliError, describeErrorWithCode, type OutputError } from "./lib/errors.js";
 import { ExitCode, type ExitCodeValue } from "./lib/exit-codes.js";
-import { withBaseUrlHint } from "./lib/hints.js";
 import type { CliIo } from "./lib/io.js";
 import { lostOutputError, type DoneNote } from "./lib/lost-output.js";
 import { createScreen, type Screen } from "./lib/screen.js";
 import { commandUsage, generalUsage } from "./lib/usage.js";
+import { cliVersion } from "./lib/version.js";
 
 /**
  * Runs one `sieve-client` command line and resolves with its exit code; never throws. Errors
@@ -16,7 +14,8 @@ import { commandUsage, generalUsage } from "./lib/usage.js";
  * every write: a closed stdout gives 141 (silently, as SIGPIPE would), another write error one
  * line and 74. A command whose work created or changed something (`push`, `cancel`, `run`) says
  * on stderr what it did when its stdout failed, even closed: `pushed job 3f1c, but could not
- * print its id: stdout was closed`.
+ * print its id: stdout was closed`. The client is loaded only to run a command (or to tell an
+ * error that is no `CliError`): `--help`, `--version` and a usage error never load it.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCodeValue> {
   const screen = createScreen(io);
@@ -28,13 +27,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     code = await runCommandLine(argv, io, screen, (note) => (done = note));
   } catch (error) {
     failed = error;
-    screen.err(describeError(error, debug));
-    code = exitCodeFor(error);
+    code = await exitCodeOf(error);
+    screen.err(describeErrorWithCode(error, debug, code));
   }
   const failure = await io.finishOutput();
   if (!failure || causedBy(failed, failure)) return code;
-  if (done) screen.err(describeError(lostOutputError(done, failure), debug));
-  else if (failure.code !== "EPIPE") screen.err(describeError(failure, debug));
+  if (done) {
+    const lost = lostOutputError(done, failure);
+    screen.err(describeErrorWithCode(lost, debug, lost.exitCode));
+  } else if (failure.code !== "EPIPE") {
+    screen.err(describeErrorWithCode(failure, debug, failure.exitCode));
+  }
   return code === ExitCode.ok ? failure.exitCode : code;
 }
 
@@ -50,18 +53,21 @@ async function runCommandLine(
   }
   const parsed = parseCommandLine(argv, commands);
   if (parsed.kind === "version") {
-    screen.out(VERSION);
+    screen.out(await cliVersion());
     return ExitCode.ok;
   }
   if (parsed.kind === "help") {
     io.stdout.write(parsed.command ? commandUsage(parsed.command) : generalUsage(commands));
     return ExitCode.ok;
   }
-  try {
-    return await parsed.command.run(createCommandContext(parsed, io, screen, onDone));
-  } catch (error) {
-    throw withBaseUrlHint(error, effectiveBaseUrl(parsed.global, io.env));
-  }
+  const { runParsedCommand } = await import("./run-command.js");
+  return runParsedCommand(parsed, io, screen, onDone);
+}
+
+/** The exit code for `error`; only an error that is no `CliError` needs the client's classes. */
+async function exitCodeOf(error: unknown): Promise<ExitCodeValue> {
+  if (error instanceof CliError) return error.exitCode;
+  return (await import("./lib/client-errors.js")).exitCodeFor(error);
 }
 
 /** Whether `error` is `failure` or was caused by it (then its message already told). */

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  CliError,
-  describeError,
-  exitCodeFor,
-  InterruptedError,
-  UsageError,
-} from "../../src/cli/lib/errors.js";
+import { describeError, exitCodeFor } from "../../src/cli/lib/client-errors.js";
+import { CliError, InterruptedError, UsageError } from "../../src/cli/lib/errors.js";
 import { ExitCode } from "../../src/cli/lib/exit-codes.js";
 import {
   SieveApiError,

@@ -8,9 +8,11 @@ import {
 } from "../../node.js";
 import type { CommandSpec } from "../lib/command-spec.js";
 import type { CommandContext } from "../lib/context.js";
-import { CliError, describeError, isStopReason } from "../lib/errors.js";
+import { describeError } from "../lib/client-errors.js";
+import { CliError, isStopReason } from "../lib/errors.js";
 import { ExitCode, type ExitCodeValue } from "../lib/exit-codes.js";
 import { resolvePlaces } from "./batch/batch-places.js";
+import { commandInfo } from "./catalog.js";
 import {
   batchExitCode,
   countResult,
@@ -33,19 +35,7 @@ import { openResultsFile, stdoutResults } from "./batch/results-sink.js";
  * batch: its running jobs are cancelled, each reported, then a summary (exit 130, 143, 141; 4
  * when a job may still be running).
  */
-export const batchCommand: CommandSpec = {
-  name: "batch",
-  args: ["<requests.jsonl>"],
-  options: ["concurrency", "out", "journal"],
-  summary:
-    "Run every push request of a JSON-lines file (- for stdin), N at a time; rerun to resume",
-  examples: [
-    "batch requests.jsonl --out results.jsonl",
-    "batch requests.jsonl --concurrency 20 --out results.jsonl",
-    "batch - --journal requests.journal",
-  ],
-  run: runBatch,
-};
+export const batchCommand: CommandSpec = { ...commandInfo.batch, run: runBatch };
 
 async function runBatch(ctx: CommandContext): Promise<ExitCodeValue> {
   const source = ctx.args[0] ?? "";

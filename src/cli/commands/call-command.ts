@@ -2,25 +2,11 @@ import type { CommandSpec } from "../lib/command-spec.js";
 import type { CommandContext } from "../lib/context.js";
 import { ExitCode } from "../lib/exit-codes.js";
 import type { DoneNote } from "../lib/lost-output.js";
+import type { CommandInfo } from "./catalog.js";
 import { printNextPageHint } from "./paging.js";
 
-/** What the default example of a command puts for each kind of argument. */
-const SAMPLE_ARGS: Readonly<Record<string, string>> = {
-  "<job-id>": "0b2c7e3a-2d9c-4a6e-9f4b-5c1d0e8f7a61",
-  "<owner/name>": "sieve/dubbing",
-};
-
 /** A command that makes one client call and prints its answer. */
-export interface CallCommandSpec<T> extends Omit<
-  CommandSpec,
-  "run" | "args" | "options" | "examples"
-> {
-  /** Command lines for its help; by default the command with a sample of each argument. */
-  examples?: CommandSpec["examples"];
-  /** The positional arguments it requires (none when left out). */
-  args?: CommandSpec["args"];
-  /** The command-specific options it accepts (none when left out). */
-  options?: CommandSpec["options"];
+export interface CallCommandSpec<T> extends CommandInfo {
   /** Makes the call with `ctx.client()`, from the command's arguments and options. */
   call(ctx: CommandContext): Promise<T>;
   /** The answer as lines for a terminal (`--json` prints the answer itself). */
@@ -37,13 +23,9 @@ export interface CallCommandSpec<T> extends Omit<
  * closed stdout still leaves on stderr what was done; a page's next offset is hinted on stderr.
  */
 export function callCommand<T>(spec: CallCommandSpec<T>): CommandSpec {
-  const { call, format, done, nextOffset, args = [], options = [], ...described } = spec;
-  const example = [described.name, ...args.map((arg) => SAMPLE_ARGS[arg] ?? arg)].join(" ");
+  const { call, format, done, nextOffset, ...described } = spec;
   return {
     ...described,
-    args,
-    options,
-    examples: spec.examples ?? [example],
     async run(ctx) {
       const answer = await call(ctx);
       if (done) ctx.recordDone(done(answer, ctx));

@@ -3,6 +3,7 @@ import type { CommandSpec } from "../lib/command-spec.js";
 import { createSieveClient, SieveConfigError } from "../../node.js";
 import { CliError, UsageError } from "../lib/errors.js";
 import { ExitCode } from "../lib/exit-codes.js";
+import { commandInfo } from "./catalog.js";
 
 /**
  * `emulator [--port N] [--cors] [--allow-host name]...`: serves the local emulator with the
@@ -10,15 +11,7 @@ import { ExitCode } from "../lib/exit-codes.js";
  * `SIEVE_API_KEY=...` (or one JSON document).
  */
 export const emulatorCommand: CommandSpec = {
-  name: "emulator",
-  args: [],
-  options: ["port", "cors", "allow-host"],
-  summary: "Serve a local Sieve API with demo functions, until Ctrl-C",
-  examples: [
-    "emulator --port 8787",
-    "emulator --api-key test-key --json",
-    "emulator --cors --allow-host sieve.test",
-  ],
+  ...commandInfo.emulator,
   async run(ctx) {
     const { screen } = ctx;
     checkEmulatorKey(ctx.global.apiKey);

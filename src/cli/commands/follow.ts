@@ -8,7 +8,8 @@ import {
   type WaitStrategy,
 } from "../../node.js";
 import type { CommandContext } from "../lib/context.js";
-import { describeError, type CliError } from "../lib/errors.js";
+import { describeError } from "../lib/client-errors.js";
+import type { CliError } from "../lib/errors.js";
 import { ExitCode, type ExitCodeValue } from "../lib/exit-codes.js";
 import { startLiveStatus } from "../lib/live-status.js";
 import { formatOutput } from "../lib/output.js";

@@ -1,36 +1,35 @@
 import type { CommandSpec } from "../lib/command-spec.js";
-import { batchCommand } from "./batch.js";
-import { emulatorCommand } from "./emulator.js";
-import { concurrencyCommand, costCommand, usageCommand } from "./account.js";
-import {
-  functionCommand,
-  functionJobsCommand,
-  functionsListCommand,
-  versionCommand,
-  versionsCommand,
-} from "./functions.js";
-import { logsCommand } from "./logs.js";
-import { cancelCommand, getCommand, listCommand, pushCommand } from "./jobs.js";
-import { runCommand } from "./run.js";
-import { waitCommand } from "./wait.js";
+import { commandInfo, type CommandInfo } from "./catalog.js";
 
-/** Every command of `sieve-client`, in the order of its help. */
+/**
+ * Every command of `sieve-client`, in the order of its help. Each loads its own module, and so
+ * the client (or the emulator), only when it runs: `--help`, `--version` and a usage error load
+ * neither.
+ */
 export const commands: readonly CommandSpec[] = [
-  runCommand,
-  batchCommand,
-  pushCommand,
-  getCommand,
-  waitCommand,
-  listCommand,
-  cancelCommand,
-  logsCommand,
-  costCommand,
-  functionsListCommand,
-  functionCommand,
-  versionsCommand,
-  versionCommand,
-  functionJobsCommand,
-  usageCommand,
-  concurrencyCommand,
-  emulatorCommand,
+  lazy(commandInfo.run, async () => (await import("./run.js")).runCommand),
+  lazy(commandInfo.batch, async () => (await import("./batch.js")).batchCommand),
+  lazy(commandInfo.push, async () => (await import("./jobs.js")).pushCommand),
+  lazy(commandInfo.get, async () => (await import("./jobs.js")).getCommand),
+  lazy(commandInfo.wait, async () => (await import("./wait.js")).waitCommand),
+  lazy(commandInfo.list, async () => (await import("./jobs.js")).listCommand),
+  lazy(commandInfo.cancel, async () => (await import("./jobs.js")).cancelCommand),
+  lazy(commandInfo.logs, async () => (await import("./logs.js")).logsCommand),
+  lazy(commandInfo.cost, async () => (await import("./account.js")).costCommand),
+  lazy(
+    commandInfo.functionsList,
+    async () => (await import("./functions.js")).functionsListCommand,
+  ),
+  lazy(commandInfo.function, async () => (await import("./functions.js")).functionCommand),
+  lazy(commandInfo.versions, async () => (await import("./functions.js")).versionsCommand),
+  lazy(commandInfo.version, async () => (await import("./functions.js")).versionCommand),
+  lazy(commandInfo.functionJobs, async () => (await import("./functions.js")).functionJobsCommand),
+  lazy(commandInfo.usage, async () => (await import("./account.js")).usageCommand),
+  lazy(commandInfo.concurrency, async () => (await import("./account.js")).concurrencyCommand),
+  lazy(commandInfo.emulator, async () => (await import("./emulator.js")).emulatorCommand),
 ];
+
+/** `info` with a `run` that loads the command's spec, then runs it. */
+function lazy(info: CommandInfo, load: () => Promise<CommandSpec>): CommandSpec {
+  return { ...info, run: async (ctx) => (await load()).run(ctx) };
+}

@@ -2,6 +2,7 @@ import type { ListJobsParams } from "../../node.js";
 import { formatJob, formatJobTable } from "../lib/output.js";
 import { parseInputs } from "../lib/parse-inputs.js";
 import { callCommand } from "./call-command.js";
+import { commandInfo } from "./catalog.js";
 import { definedOnly } from "./paging.js";
 
 /**
@@ -9,14 +10,7 @@ import { definedOnly } from "./paging.js";
  * to stderr (`pushed job X, but could not print its id: stdout was closed`).
  */
 export const pushCommand = callCommand({
-  name: "push",
-  args: ["<owner/name>"],
-  options: ["input"],
-  summary: "Push a job and print its id (it runs asynchronously)",
-  examples: [
-    'push sieve/dubbing --input target_language=spanish --input file:=\'{"url":"https://example.com/talk.mp4"}\'',
-    "push demo/dubbing --input target_language=french --json",
-  ],
+  ...commandInfo.push,
   call: (ctx) => {
     const inputs = parseInputs(ctx.options.inputs);
     return ctx.client().jobs.push({ function: ctx.args[0] ?? "", inputs });
@@ -26,18 +20,13 @@ export const pushCommand = callCommand({
 });
 
 export const getCommand = callCommand({
-  name: "get",
-  args: ["<job-id>"],
-  summary: "Read a job: its status, inputs, error and outputs",
+  ...commandInfo.get,
   call: (ctx) => ctx.client().jobs.get(ctx.args[0] ?? ""),
   format: formatJob,
 });
 
 export const listCommand = callCommand({
-  name: "list",
-  options: ["status", "limit", "offset"],
-  summary: "List the organization's jobs, one page, newest first",
-  examples: ["list --status processing --limit 20", "list --limit 20 --offset 20 --json"],
+  ...commandInfo.list,
   call: ({ options: { status, limit, offset }, client }) =>
     client().jobs.list(definedOnly<ListJobsParams>({ status, limit, offset })),
   format: (page) => formatJobTable(page.data),
@@ -49,9 +38,7 @@ export const listCommand = callCommand({
  * cancel was done (`cancelled job X, but could not print the answer: ...`).
  */
 export const cancelCommand = callCommand({
-  name: "cancel",
-  args: ["<job-id>"],
-  summary: "Cancel a queued or running job",
+  ...commandInfo.cancel,
   call: (ctx) => ctx.client().jobs.cancel(ctx.args[0] ?? ""),
   done: (_answer, ctx) => ({ done: `cancelled job ${ctx.args[0] ?? ""}`, unprinted: "the answer" }),
   format: (answer) => [answer.message],

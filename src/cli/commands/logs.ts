@@ -3,6 +3,7 @@ import type { CommandSpec } from "../lib/command-spec.js";
 import { CliError, isStopReason } from "../lib/errors.js";
 import { ExitCode } from "../lib/exit-codes.js";
 import { formatLogLine } from "../lib/output.js";
+import { commandInfo } from "./catalog.js";
 
 /**
  * `logs <job-id> [--follow]`: a job's log lines, oldest first. With `--follow`, each new line as
@@ -10,14 +11,7 @@ import { formatLogLine } from "../lib/output.js";
  * document); Ctrl-C stops following (130) and leaves the job alone.
  */
 export const logsCommand: CommandSpec = {
-  name: "logs",
-  args: ["<job-id>"],
-  options: ["follow"],
-  summary: "Print a job's log lines; --follow prints new ones until the job ends",
-  examples: [
-    "logs 0b2c7e3a-2d9c-4a6e-9f4b-5c1d0e8f7a61",
-    "logs 0b2c7e3a-2d9c-4a6e-9f4b-5c1d0e8f7a61 --follow",
-  ],
+  ...commandInfo.logs,
   async run(ctx) {
     const jobId = ctx.args[0] ?? "";
     if (!ctx.options.follow) {

@@ -1,5 +1,6 @@
 import { SieveRunAbortedError } from "../../node.js";
-import { CliError, exitCodeFor, isStopReason } from "../lib/errors.js";
+import { exitCodeFor } from "../lib/client-errors.js";
+import { CliError, isStopReason } from "../lib/errors.js";
 import { ExitCode, type ExitCodeValue } from "../lib/exit-codes.js";
 
 /** What `run` says when the push may have created a job whose id it never learned. */

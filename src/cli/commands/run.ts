@@ -2,6 +2,7 @@ import { SieveRunAbortedError, SieveWaitTimeoutError } from "../../node.js";
 import type { CommandSpec } from "../lib/command-spec.js";
 import { isStopReason } from "../lib/errors.js";
 import { parseInputs } from "../lib/parse-inputs.js";
+import { commandInfo } from "./catalog.js";
 import { followJob } from "./follow.js";
 import { describeRunStop, describeUnknownRunStop, interruptedAgain } from "./run-stop.js";
 
@@ -18,14 +19,7 @@ export const PUSH_GRACE_STATUS = "waiting for the push to answer so its job can 
  * ended but whose outputs could not be printed is named on stderr.
  */
 export const runCommand: CommandSpec = {
-  name: "run",
-  args: ["<owner/name>"],
-  options: ["input", "timeout"],
-  summary: "Push a job, show its status live and stream its outputs; Ctrl-C cancels it",
-  examples: [
-    "run demo/dubbing --input target_language=spanish",
-    'run sieve/dubbing --input file:=\'{"url":"https://example.com/talk.mp4"}\' --input target_language=spanish --timeout 900000',
-  ],
+  ...commandInfo.run,
   run(ctx) {
     const request = { function: ctx.args[0] ?? "", inputs: parseInputs(ctx.options.inputs) };
     return followJob(ctx, {

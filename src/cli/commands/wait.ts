@@ -2,6 +2,7 @@ import { SieveWaitTimeoutError } from "../../node.js";
 import type { CommandSpec } from "../lib/command-spec.js";
 import { CliError, isStopReason } from "../lib/errors.js";
 import { ExitCode } from "../lib/exit-codes.js";
+import { commandInfo } from "./catalog.js";
 import { followJob } from "./follow.js";
 
 /**
@@ -10,14 +11,7 @@ import { followJob } from "./follow.js";
  * cancelled (130/143 for a signal, 3 for `--timeout`).
  */
 export const waitCommand: CommandSpec = {
-  name: "wait",
-  args: ["<job-id>"],
-  options: ["timeout"],
-  summary: "Wait for a job with a live status line, then print its outputs",
-  examples: [
-    "wait 0b2c7e3a-2d9c-4a6e-9f4b-5c1d0e8f7a61",
-    "wait 0b2c7e3a-2d9c-4a6e-9f4b-5c1d0e8f7a61 --timeout 600000 --json",
-  ],
+  ...commandInfo.wait,
   run(ctx) {
     const jobId = ctx.args[0] ?? "";
     const notCancelled = `it was not cancelled (sieve-client cancel ${jobId} stops it)`;

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { knownJobStatusValues, type JobStatus } from "../../node.js";
+import type { JobStatus } from "../../node.js";
 import type { CommandOptionName, CommandSpec } from "./command-spec.js";
 import { UsageError } from "./errors.js";
 import type { CommandOptions, GlobalOptions } from "./options.js";
@@ -47,6 +47,19 @@ const globalNames = new Set([
   "help",
   "version",
 ]);
+/**
+ * The API's known job statuses, named by the message for an empty `--status`: the client's
+ * `knownJobStatusValues`, copied so that parsing a command line loads no part of the client (a
+ * test keeps the two equal).
+ */
+export const KNOWN_JOB_STATUSES: readonly JobStatus[] = [
+  "queued",
+  "processing",
+  "error",
+  "finished",
+  "cancelled",
+];
+
 /** setTimeout's longest delay (2^31 - 1 ms). */
 const MAX_TIMEOUT_MS = 2_147_483_647;
 /** The most jobs `jobs.runAll` accepts in flight at once. */
@@ -161,7 +174,7 @@ function parseStatus(command: string, raw: string | undefined): JobStatus | unde
   if (raw === undefined) return undefined;
   if (raw.trim() === "") {
     throw new UsageError(
-      `--status needs a status, e.g. ${knownJobStatusValues.join(", ")} (got "")`,
+      `--status needs a status, e.g. ${KNOWN_JOB_STATUSES.join(", ")} (got "")`,
       command,
     );
   }

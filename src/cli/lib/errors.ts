@@ -1,12 +1,3 @@
-import {
-  SieveApiError,
-  SieveConfigError,
-  SieveConnectionError,
-  SieveInputError,
-  SieveJobCancelledError,
-  SieveJobFailedError,
-  SieveWaitTimeoutError,
-} from "../../node.js";
 import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
 
 /**
@@ -85,39 +76,25 @@ export function isStopReason(value: unknown): value is StopReason {
 }
 
 /**
- * The exit code for an error: 1 a job failed or was cancelled, 2 a usage or configuration
- * error, 3 an API, network or wait-timeout error, 70 anything unexpected; a `CliError` says its
- * own (130, 141, 143, 74, 4...).
+ * What to print on stderr for an error whose exit code is `exitCode` (see `exitCodeFor` in
+ * `client-errors.ts`): one line `sieve-client: <message>`, and with `debug` the stack traces of
+ * the error and of its causes after it.
  */
-export function exitCodeFor(error: unknown): ExitCodeValue {
-  if (error instanceof CliError) return error.exitCode;
-  if (error instanceof SieveJobFailedError || error instanceof SieveJobCancelledError)
-    return ExitCode.jobFailed;
-  if (error instanceof SieveInputError || error instanceof SieveConfigError) return ExitCode.usage;
-  if (
-    error instanceof SieveApiError ||
-    error instanceof SieveConnectionError ||
-    error instanceof SieveWaitTimeoutError
-  )
-    return ExitCode.apiError;
-  return ExitCode.internal;
-}
-
-/**
- * What to print on stderr for an error: one line `sieve-client: <message>`, and with `debug` the
- * stack traces of the error and of its causes after it.
- */
-export function describeError(error: unknown, debug: boolean): string {
-  const line = `sieve-client: ${oneLine(messageOf(error, debug))}`;
+export function describeErrorWithCode(
+  error: unknown,
+  debug: boolean,
+  exitCode: ExitCodeValue,
+): string {
+  const line = `sieve-client: ${oneLine(messageOf(error, debug, exitCode))}`;
   return debug ? `${line}\n${stackChain(error)}` : line;
 }
 
-function messageOf(error: unknown, debug: boolean): string {
+function messageOf(error: unknown, debug: boolean, exitCode: ExitCodeValue): string {
   if (error instanceof UsageError) {
     const help = error.command ? `sieve-client ${error.command} --help` : "sieve-client --help";
     return `${error.message} (see ${help})`;
   }
-  if (exitCodeFor(error) !== ExitCode.internal) return (error as Error).message;
+  if (exitCode !== ExitCode.internal) return (error as Error).message;
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return `unexpected error: ${text}${debug ? "" : " (run with --debug for the stack trace)"}`;
 }

@@ -1,5 +1,6 @@
 import { SieveApiError, SieveConfigError } from "../../node.js";
-import { CliError, exitCodeFor } from "./errors.js";
+import { exitCodeFor } from "./client-errors.js";
+import { CliError } from "./errors.js";
 import { ExitCode } from "./exit-codes.js";
 
 /**
