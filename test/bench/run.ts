@@ -1,15 +1,15 @@
 /**
  * `npm run bench`: measures request overhead, waiting at scale, bundle size, type-check cost,
- * generation time, each against its alternative in the same run, and `jobs.runAll` under faults
- * and across a crash; prints a table (figure, target, met or missed) and writes every figure and
- * every round to bench-results.json.
+ * generation time and startup (import) time, each against its alternative in the same run, and
+ * `jobs.runAll` under faults and across a crash; prints a table (figure, target, met or missed)
+ * and writes every figure and every round to bench-results.json.
  *
- *   npm run bench                        the full run (about 5.5 minutes on 2 cores)
+ *   npm run bench                        the full run (about 6 minutes on 2 cores)
  *   BENCH_QUICK=1 npm run bench          fewer and shorter rounds, no 10,000-wait scale
  *   BENCH_ONLY=bundle,typecheck npm run bench   only these sections
  *   BENCH_KILL_SEED=7 BENCH_ONLY=runall npm run bench   runAll, killed at another seeded point
  *
- * Sections: overhead, wait, bundle, typecheck, generate, runall.
+ * Sections: overhead, wait, bundle, typecheck, generate, runall, startup.
  */
 import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
@@ -17,6 +17,7 @@ import { benchBundle } from "./bundle/bundle-size.js";
 import { benchGenerate } from "./generate/bench-generate.js";
 import { benchOverhead } from "./overhead/bench-overhead.js";
 import { benchRunAll } from "./run-all/bench-run-all.js";
+import { benchStartup } from "./startup/bench-startup.js";
 import { formatTable, type Figure } from "./support/figures.js";
 import { describeMachine } from "./support/machine.js";
 import { benchTypecheck } from "./typecheck/bench-typecheck.js";
@@ -46,6 +47,7 @@ const config = {
     resumeJobs: quick ? 2_000 : 10_000,
     killSeed: Number(process.env.BENCH_KILL_SEED ?? 1),
   },
+  startupRounds: quick ? 8 : 25,
 };
 
 const sections: Record<string, () => Promise<{ figures: Figure[] }>> = {
@@ -55,6 +57,7 @@ const sections: Record<string, () => Promise<{ figures: Figure[] }>> = {
   typecheck: () => benchTypecheck(config.typecheckRounds),
   generate: () => benchGenerate(config.generateRounds),
   runall: () => benchRunAll(config.runall),
+  startup: () => benchStartup(config.startupRounds),
 };
 
 const machine = describeMachine();
