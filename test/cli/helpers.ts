@@ -186,6 +186,15 @@ export const testFunctions: Record<string, EmulatedFunction> = {
       }
     },
   },
+  // Never ends by itself: a run of it can only be ended by the CLI (a cancel), whatever the load.
+  "test/stream-forever": {
+    handler: async function* (_inputs, { signal }) {
+      for (let i = 1; !signal.aborted; i++) {
+        await sleep(600, signal);
+        if (!signal.aborted) yield i;
+      }
+    },
+  },
   "test/broken": {
     handler: async () => "partial",
     failWith: "boom: out of memory",

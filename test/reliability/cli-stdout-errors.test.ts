@@ -65,7 +65,7 @@ const pushedId = (stderr: string) => /pushed job (\S+),/.exec(stderr)?.[1] ?? "?
 
 describe.concurrent("sieve-client with a stdout it cannot write", { timeout: 30_000 }, () => {
   it("run | head -1: the reader closes stdout, run cancels the job and exits 141", async () => {
-    const cli = spawnCli(["run", "test/stream", ...connect(emu)]);
+    const cli = spawnCli(["run", "test/stream-forever", ...connect(emu)]);
     await cli.waitFor("stdout", /^output 1 /m);
     cli.child.stdout?.destroy();
     const { code, stderr } = await cli.exited;
