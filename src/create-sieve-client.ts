@@ -93,7 +93,7 @@ export function createClientOn(
     headers: config.headers,
     pathSerializer: guardedPathSerializer,
   });
-  const ctx = createContext(transport, { ...config, maxLongPolls });
+  const ctx = createContext(transport, { ...config, maxLongPolls, ready: send.ready });
   return {
     jobs: createJobsResource(ctx),
     functions: createFunctionsResource(ctx),

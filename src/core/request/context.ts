@@ -1,11 +1,12 @@
 import { buildUrl } from "../http/build-url.js";
-import type { HttpRequest } from "../http/http-types.js";
+import type { HttpRequest, Sender } from "../http/http-types.js";
 import type { RetryPolicy } from "../http/retry-decision.js";
 import { createRetryReporter } from "../http/retry-reporter.js";
 import type { Transport } from "../http/transport.js";
 import type { Logger, RetryInfo } from "../config/client-options.js";
 import type { RequestOptions } from "./request-options.js";
 import { createRedactor, type Redactor } from "../utils/redactor.js";
+import { untilAborted } from "../utils/until-aborted.js";
 import { checkCallOptions } from "./call-options.js";
 import type {
   HttpMethod,
@@ -46,6 +47,13 @@ export interface ClientContext {
    * the observers throw or reject with is ignored.
    */
   reportRetry(info: RetryInfo): void;
+  /**
+   * Resolves once the sender can send: at once, but for the Node entry's first request, which
+   * loads undici. A call with a time limit of its own (`jobs.run`, `jobs.wait`) starts its clock
+   * after it, as each attempt does, so the load counts against no limit. Never rejects: an abort
+   * resolves it at once, and a failed load is for the call's first request to report.
+   */
+  senderReady(signal: AbortSignal | undefined): Promise<void>;
 }
 
 /**
@@ -63,6 +71,7 @@ export function createContext(
     headers: Record<string, string>;
     logger?: Logger | undefined;
     onRetry?: ((info: RetryInfo) => void) | undefined;
+    ready?: Sender["ready"];
   },
 ): ClientContext {
   const { apiKey, baseUrl, timeoutMs } = config;
@@ -74,6 +83,11 @@ export function createContext(
     maxLongPolls: config.maxLongPolls,
     retryPolicy: { maxRetryDelayMs: config.maxRetryDelayMs },
     reportRetry: (info) => reporter.retry(info),
+    async senderReady(signal) {
+      if (signal?.aborted) return;
+      const loading = config.ready?.();
+      if (loading) await untilAborted(loading, signal).catch(() => undefined);
+    },
     async call(method, path, input, options, extra) {
       const { signal, limits } = checkCallOptions(options);
       const url = buildUrl(

@@ -159,7 +159,9 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
 
     async wait(jobId, options) {
       const id = checkPathSegment("jobId", jobId);
-      return waitForJob(readJob, id, resolveWaitOptions(options), loop, awaitJob);
+      const resolved = resolveWaitOptions(options);
+      await ctx.senderReady(resolved.signal);
+      return waitForJob(readJob, id, resolved, loop, awaitJob);
     },
 
     async run(request, options) {
@@ -169,6 +171,7 @@ export function createJobsResource(ctx: ClientContext): JobsResource {
       const pushGraceMs =
         checkInput("options.pushGraceMs", options?.pushGraceMs, MILLISECONDS) ??
         DEFAULT_PUSH_GRACE_MS;
+      await ctx.senderReady(resolved.signal);
       return runJob(runSteps(body, resolved), {
         signal: resolved.signal,
         timeoutMs: resolved.timeoutMs,

@@ -1,11 +1,12 @@
 /**
  * The Node entry's sender loads the undici sender (undici, node:zlib) on the first request, not
  * when the entry is imported: that load never counts against the request's `timeoutMs` (the
- * transport waits for the sender's `ready` before an attempt's timer starts), an abort during it
- * ends the call at once, and a failed load is a `SieveInternalError` (no network failure, never
- * retried) that the next call tries again. The loader is the internal seam of
- * `createLazyUndiciSender`; the last test uses the real one, in a fresh process, where loading
- * undici after the client exists no longer swaps the agent of the process's global fetch.
+ * transport waits for the sender's `ready` before an attempt's timer starts), nor against the
+ * limit of a `jobs.run` or a `jobs.wait` (which wait for it too); an abort during it ends the
+ * call at once, and a failed load is a `SieveInternalError` (no network failure, never retried)
+ * that the next call tries again. The loader is the internal seam of `createLazyUndiciSender`;
+ * the last test uses the real one, in a fresh process, where loading undici after the client
+ * exists no longer swaps the agent of the process's global fetch.
  */
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -17,13 +18,14 @@ import {
   createLazyUndiciSender,
   type UndiciSenderModule,
 } from "../../../src/core/http/lazy-undici-sender.js";
-import { SieveInternalError, SieveTimeoutError } from "../../../src/node.js";
+import { SieveInternalError, SieveTimeoutError, type SieveClient } from "../../../src/node.js";
 import { JOB_ID, job } from "../../support/fixtures.js";
 import { sendJson, useLocalServers, type LocalServer } from "../../support/local-server.js";
 
 const startServer = useLocalServers();
 const LOAD_MS = 600;
 const TIMEOUT_MS = 200;
+const push = { function: "sieve/dubbing", inputs: {} };
 
 const loadSender = (): Promise<UndiciSenderModule> =>
   import("../../../src/core/http/undici-sender.js");
@@ -56,6 +58,23 @@ describe("undici, loaded on the first request", () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(LOAD_MS - 5);
     await expect(sieve.jobs.get(JOB_ID)).resolves.toMatchObject({ id: JOB_ID });
     expect(calls.count).toBe(1);
+  });
+
+  it.each([
+    ["jobs.run", (sieve: SieveClient) => sieve.jobs.run(push, { timeoutMs: TIMEOUT_MS })],
+    [
+      "jobs.wait",
+      (sieve: SieveClient) => sieve.jobs.wait(JOB_ID, { timeoutMs: TIMEOUT_MS, intervalMs: 20 }),
+    ],
+  ])(`%s: its own ${TIMEOUT_MS} ms limit does not count the load either`, async (_name, call) => {
+    // The first answer says the job still runs: only a second read, in time, can finish the call.
+    let answers = 0;
+    const server = await startServer((_request, response) =>
+      sendJson(response, 200, ++answers === 1 ? { ...job, status: "processing" } : job),
+    );
+    const sieve = clientOn(server, createLazyUndiciSender({}, slowLoader(LOAD_MS).load));
+
+    await expect(call(sieve)).resolves.toMatchObject({ id: JOB_ID, status: "finished" });
   });
 
   it("without the sender's ready (the control), the same load times the request out", async () => {
