@@ -81,7 +81,7 @@ describe("parseRequestLines", () => {
       "request.webhooks[0].x: unknown field",
     ],
     ['{"function":"a/b","inputs":{},"env":[]}', "request.env: expected an object, got array"],
-])("refuses %s: %s", (line, reason) => {
+  ])("refuses %s: %s", (line, reason) => {
     const error = usageError(() => parseRequestLines(`\n${line}`, "r.jsonl"));
     expect(error.message).toContain(`r.jsonl line 2: `);
     expect(error.message).toContain(reason);
@@ -97,7 +97,9 @@ describe("parseRequestLines", () => {
 describe("readRequests", () => {
   it("reads stdin for -, and names stdin in its errors", async () => {
     const read = async (source: string) => (source === "-" ? "{}\n" : "");
-    await expect(readRequests("-", read)).rejects.toThrow(/^stdin line 1: Invalid request: give "function"/);
+    await expect(readRequests("-", read)).rejects.toThrow(
+      /^stdin line 1: Invalid request: give "function"/,
+    );
   });
 
   it("makes an unreadable file a usage error", async () => {
