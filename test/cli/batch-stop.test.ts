@@ -27,6 +27,29 @@ const journalSteps = async (path: string, type: string) =>
   (await readFile(path, "utf8").catch(() => "")).split(`"type":"${type}"`).length - 1;
 const jobOf = (text: string) => batch.jobsOf(text).find((job) => job.inputs.text === text);
 
+describe("sieve-client batch twice at once on one journal", () => {
+  it("the second run refuses (exit 2, naming the first's process) and pushes nothing", async () => {
+    const requests = await writeRequests(
+      batch.dir(),
+      "locked.jsonl",
+      "locked-",
+      Array(4).fill("batch/gated"),
+    );
+    const out = join(batch.dir(), "locked.out.jsonl");
+    const args = ["batch", requests, "--concurrency", "2", "--out", out, ...connect(batch.emu)];
+    const first = spawnCli(args);
+    await vi.waitFor(() => expect(batch.jobsOf("locked-")).toHaveLength(2), { timeout: 15_000 });
+    const before = pushes();
+    const second = await runCliProcess(args, { timeoutMs: 30_000 });
+    expect(second.code).toBe(ExitCode.usage);
+    expect(second.stderr).toContain(`is in use by process ${first.child.pid}`);
+    expect(pushes()).toBe(before);
+    batch.releaseAll("locked-");
+    expect((await first.exited).code).toBe(0);
+    expect(indexesOf(await readResults(out))).toEqual(range(4));
+  }, 60_000);
+});
+
 describe("sieve-client batch stopped part-way", () => {
   it("killed with SIGKILL, then rerun: nothing pushed twice, every index once", async () => {
     const requests = await writeRequests(

@@ -133,7 +133,9 @@ describe("createSieveClient({ http2: true })", () => {
       http2: true,
       maxRetries: 0,
     });
-    await expect(sieve.jobs.get("j")).rejects.toBeInstanceOf(SieveConnectionError);
+    const error = await sieve.jobs.get("j").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SieveConnectionError);
+    expect(String((error as Error).cause)).toMatch(/may not speak HTTP\/2.*http2: true/);
   });
 
   it("over TLS, refuses a server that does not choose h2, and says why", async () => {

@@ -13,7 +13,18 @@ const NEVER_SENT_CODES = new Set([
   // Bun's fetch: the same failures, in its own words.
   "ConnectionRefused",
   "FailedToOpenSocket",
+  // http2: true, and the TLS handshake did not agree to HTTP/2: no request was written.
+  "SIEVE_HTTP2_REFUSED",
+  // Node refuses to open a stream on an HTTP/2 session destroyed or closing (GOAWAY received).
+  "ERR_HTTP2_INVALID_SESSION",
+  "ERR_HTTP2_GOAWAY_SESSION",
 ]);
+
+/**
+ * An HTTP/2 stream the server reset with REFUSED_STREAM: RFC 9113 (8.7) guarantees it was not
+ * processed, so a resend cannot duplicate it.
+ */
+const REFUSED_STREAM = /NGHTTP2_REFUSED_STREAM/;
 
 /**
  * Messages that say no connection was made, from runtimes whose errors carry no code: Deno's
@@ -80,7 +91,8 @@ export function requestNeverLeft(error: unknown): boolean {
       message?: unknown;
     };
     if (typeof code === "string") {
-      if (!NEVER_SENT_CODES.has(code)) return false;
+      const refused = code === "ERR_HTTP2_STREAM_ERROR" && REFUSED_STREAM.test(String(message));
+      if (!NEVER_SENT_CODES.has(code) && !refused) return false;
       proven = true;
     } else if (typeof message === "string" && NEVER_SENT_MESSAGE.test(message)) {
       proven = true;

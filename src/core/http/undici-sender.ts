@@ -33,8 +33,22 @@ export function createUndiciSender({ http2 = false }: { http2?: boolean } = {}):
       body: request.body ?? null,
     };
     const maxBytes = options?.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-    return exchange(agent, dispatch, attempt, maxBytes).catch(asNetworkFailure);
+    const sent = exchange(agent, dispatch, attempt, maxBytes);
+    return sent.catch(http2 ? (error) => asNetworkFailure(explainHttp2(error)) : asNetworkFailure);
   };
+}
+
+/**
+ * An HTTP/2 protocol error on a connection made for `http2: true` most often means the server
+ * does not speak HTTP/2 at all (an HTTP/1.1 server answers the connection preface with a 400):
+ * the error says so, after the runtime's message, with its code.
+ */
+function explainHttp2(error: unknown): unknown {
+  if ((error as { code?: unknown } | null)?.code !== "ERR_HTTP2_ERROR") return error;
+  const message =
+    `${(error as Error).message}: the server may not speak HTTP/2; the client was created ` +
+    `with http2: true, which needs a server that does (leave http2 off for this one)`;
+  return Object.assign(new Error(message), { code: "ERR_HTTP2_ERROR" });
 }
 
 /** undici's and Node's network errors carry a code; anything else is a bug, not the network. */

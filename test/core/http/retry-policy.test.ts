@@ -75,6 +75,20 @@ describe("requestNeverLeft and shouldRetryFailure", () => {
     },
   );
 
+  it("an HTTP/2 stream refused (REFUSED_STREAM) or a TLS server that refused h2 was not processed", () => {
+    const stream = (errorCode: string) =>
+      Object.assign(new Error(`Stream closed with error code ${errorCode}`), {
+        code: "ERR_HTTP2_STREAM_ERROR",
+      });
+    expect(requestNeverLeft(stream("NGHTTP2_REFUSED_STREAM"))).toBe(true);
+    expect(shouldRetryFailure(at("POST"), stream("NGHTTP2_REFUSED_STREAM"))).toBe(true);
+    expect(requestNeverLeft(stream("NGHTTP2_INTERNAL_ERROR"))).toBe(false);
+    expect(requestNeverLeft(stream("NGHTTP2_CANCEL"))).toBe(false);
+    expect(requestNeverLeft(connectionError("SIEVE_HTTP2_REFUSED"))).toBe(true);
+    expect(requestNeverLeft(connectionError("ERR_HTTP2_INVALID_SESSION"))).toBe(true);
+    expect(requestNeverLeft(connectionError("ERR_HTTP2_GOAWAY_SESSION"))).toBe(true);
+  });
+
   it("a failure without any code is assumed to have been sent", () => {
     expect(requestNeverLeft(new TypeError("fetch failed"))).toBe(false);
     expect(requestNeverLeft(undefined)).toBe(false);

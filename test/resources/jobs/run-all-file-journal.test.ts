@@ -65,6 +65,33 @@ describe("the file journal", () => {
   });
 });
 
+describe("the journal's lock", () => {
+  it("refuses a second opening while the first holds it, naming the process, until closed", async () => {
+    const first = await openFileJournal(path);
+    const error = await openFileJournal(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SieveJournalError);
+    expect((error as Error).message).toContain(`in use by process ${process.pid} (this one)`);
+    await first.close();
+    const again = await openFileJournal(path);
+    await again.close();
+    await expect(readFile(`${path}.lock`)).rejects.toThrow(/ENOENT/);
+  });
+
+  it("takes over a lock whose process is gone (a batch killed before it let go)", async () => {
+    // Linux pids stay below 2^22: no process has this one.
+    await writeFile(`${path}.lock`, "4194304\n");
+    const journal = await openFileJournal(path);
+    expect(await readFile(`${path}.lock`, "utf8")).toBe(`${process.pid}\n`);
+    await journal.close();
+  });
+
+  it("lets go when the journal cannot be read", async () => {
+    await writeFile(path, "not json\n");
+    await expect(openFileJournal(path)).rejects.toBeInstanceOf(SieveJournalError);
+    await expect(readFile(`${path}.lock`)).rejects.toThrow(/ENOENT/);
+  });
+});
+
 describe("jobs.runAll with a journal path", () => {
   it("writes every step, and a rerun waits on the jobs instead of pushing them again", async () => {
     const sieve = fakeSieve();

@@ -29,7 +29,9 @@ export function partialPathOf(path: string): string {
 
 /**
  * Results written to `path` for a batch of `total` requests, crash-safe: the lines go to
- * `<path>.partial` (truncated first) as the results come; `finish` adds the earlier results of
+ * `<path>.partial` (emptied before the first line: a run that ends before writing any, such as
+ * one refused because another batch holds the journal, leaves that batch's file alone) as the
+ * results come; `finish` adds the earlier results of
  * `path` for the requests this run did not report (it was stopped before them), flushes the file
  * to disk and renames it to `path` in one step. So `path` holds each request at most once, its
  * latest result, and never a torn line: a run killed before `finish` leaves it as it was, and a
@@ -38,7 +40,7 @@ export function partialPathOf(path: string): string {
  */
 export async function openResultsFile(path: string, total: number): Promise<ResultsSink> {
   const partial = partialPathOf(path);
-  const handle = await open(partial, "w").catch((error: unknown) => {
+  const handle = await open(partial, "a").catch((error: unknown) => {
     throw new UsageError(`cannot write the results to ${partial}: ${messageOf(error)}`, "batch");
   });
   let failure: CliError | undefined;
@@ -51,10 +53,15 @@ export async function openResultsFile(path: string, total: number): Promise<Resu
   };
   const reported = new Set<number>();
   let writes: Promise<unknown> = Promise.resolve();
+  let emptied = false;
   const append = (text: string) => {
     writes = writes
       .then(async () => {
-        if (!failure) await handle.write(text);
+        if (failure) return;
+        // Left by a run killed before its end; a device (/dev/null) has nothing to empty.
+        if (!emptied && (await handle.stat()).size > 0) await handle.truncate(0);
+        emptied = true;
+        await handle.write(text);
       })
       .catch(fail);
   };
@@ -74,7 +81,7 @@ export async function openResultsFile(path: string, total: number): Promise<Resu
     async discard() {
       await writes;
       await handle.close().catch(() => undefined);
-      await rm(partial, { force: true }).catch(() => undefined);
+      if (emptied) await rm(partial, { force: true }).catch(() => undefined);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { SieveJournalError } from "./batch-errors.js";
+import { lockJournal } from "./journal-lock.js";
 import type { BatchJournal, BatchJournalEntry } from "./journal-types.js";
 
 import * as fs from "node:fs/promises";
@@ -12,11 +13,23 @@ export interface FileJournal extends BatchJournal {
  * Opens (or creates) a journal file of JSON lines, one entry each, for appending. A last line
  * without its newline was cut short by a crash while it was written: it is dropped if it cannot
  * be read (the step it announced never happened: each line is written before its step), and
- * completed if it can. Appends are written one after another, in order; none is fsynced. Node
+ * completed if it can. Appends are written one after another, in order; none is fsynced. The
+ * file is locked (`<path>.lock`, see `lockJournal`) until `close`, so that a second batch on it
+ * fails with `SieveJournalError` instead of pushing the same jobs twice. Node
  * only: the Node entry registers it (`useFileJournals`), so the web build imports no `node:`
  * module.
  */
 export async function openFileJournal(path: string): Promise<FileJournal> {
+  const unlock = await lockJournal(path);
+  try {
+    return await openLocked(path, unlock);
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+}
+
+async function openLocked(path: string, unlock: () => Promise<void>): Promise<FileJournal> {
   const text = await fs.readFile(path, "utf8").catch((error: { code?: unknown }) => {
     if (error?.code === "ENOENT") return "";
     throw new SieveJournalError(`Cannot read the journal ${path}.`, { cause: error });
@@ -42,6 +55,7 @@ export async function openFileJournal(path: string): Promise<FileJournal> {
     async close() {
       await queue;
       await handle.close();
+      await unlock();
     },
   };
 }
