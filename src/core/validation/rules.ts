@@ -30,6 +30,12 @@ export const COUNT = rule<number>(
   "a non-negative integer",
   (v) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0,
 );
+/** A whole number from `min` to `max`, both included: a concurrency, a page size. */
+export const integerBetween = (min: number, max: number) =>
+  rule<number>(
+    `an integer from ${min} to ${max}`,
+    (v) => typeof v === "number" && Number.isSafeInteger(v) && v >= min && v <= max,
+  );
 /** A duration a timer can hold. */
 export const MILLISECONDS = rule<number>(
   `a number of milliseconds from 1 to ${MAX_TIMER_MS}`,

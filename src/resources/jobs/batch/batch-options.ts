@@ -2,7 +2,12 @@ import { SieveInputError } from "../../../core/errors/sieve-input-error.js";
 import { keysOf } from "../../../core/validation/keys-of.js";
 import { checkKnownKeys, checkOptionalObject } from "../../../core/validation/query-params.js";
 import { typeName } from "../../../core/validation/quote-value.js";
-import { ABORT_SIGNAL, COUNT, FUNCTION, checkInput } from "../../../core/validation/rules.js";
+import {
+  ABORT_SIGNAL,
+  FUNCTION,
+  checkInput,
+  integerBetween,
+} from "../../../core/validation/rules.js";
 import type { BatchOptions } from "./batch-types.js";
 import type { BatchJournal } from "./journal-types.js";
 
@@ -45,7 +50,7 @@ export function checkBatchArgs<R>(
   checkKnownKeys("options", given, [...BATCH_OPTION_NAMES, ...itemKeys]);
   const { concurrency, signal, onProgress, journal, ...rest } = given;
   const batch: BatchOptions = {
-    concurrency: checkInput("options.concurrency", concurrency, COUNT),
+    concurrency: checkInput("options.concurrency", concurrency, integerBetween(1, MAX_CONCURRENCY)),
     signal: checkInput("options.signal", signal, ABORT_SIGNAL),
     onProgress: checkInput(
       "options.onProgress",
@@ -54,9 +59,6 @@ export function checkBatchArgs<R>(
     ) as BatchOptions["onProgress"],
     journal: checkJournal(journal),
   };
-  const { concurrency: n } = batch;
-  if (n !== undefined && (n < 1 || n > MAX_CONCURRENCY))
-    throw new SieveInputError("options.concurrency", `expected 1 to ${MAX_CONCURRENCY}, got ${n}`);
   return { requests, batch, rest };
 }
 
