@@ -119,6 +119,8 @@ describe("jobs.runAll with a journal path", () => {
     const second = await run();
     expect(second.every((result) => result.job && result.resumed)).toBe(true);
     expect(sieve.pushes).toHaveLength(4);
+    // The ends it read again were in the journal already: a rerun does not grow it.
+    expect(await lines()).toEqual(entries);
   });
 });
 

@@ -62,15 +62,18 @@ export async function runItem<R>(item: BatchItem<R>, ctx: ItemContext): Promise<
   started = true;
   ctx.progress.started();
   const resumed = resume.kind === "wait";
+  // A rerun reads again a job the journal saw end: its end is not written a second time.
+  const noteEnded = async (jobId: string, status: string) => {
+    if (record?.last !== "ended") await ctx.journal.note({ type: "ended", index, jobId, status });
+  };
   try {
     const job = await ctx.run(body, push, ctx.stop);
-    await ctx.journal.note({ type: "ended", index, jobId: job.id, status: job.status });
+    await noteEnded(job.id, job.status);
     return report({ index, request, job, jobId: job.id, resumed }, "finished");
   } catch (error) {
     const result = failed(item, error, resumed);
     const status = endedStatus(result.error);
-    if (result.jobId !== undefined && status !== undefined)
-      await ctx.journal.note({ type: "ended", index, jobId: result.jobId, status });
+    if (result.jobId !== undefined && status !== undefined) await noteEnded(result.jobId, status);
     const cancelled =
       result.error instanceof SieveJobCancelledError ||
       (result.error instanceof SieveRunAbortedError && result.error.reason === "aborted");
