@@ -1,6 +1,7 @@
 import type { Job } from "../../../generated/sieve.js";
 import { SieveApiError } from "../../core/errors/sieve-api-error.js";
 import { SieveConnectionError } from "../../core/errors/sieve-connection-error.js";
+import { SieveTimeoutError } from "../../core/errors/sieve-timeout-error.js";
 import { SieveWaitTimeoutError } from "../../core/errors/sieve-wait-timeout-error.js";
 import { retryDelayAfterError, type RetryPolicy } from "../../core/http/retry-decision.js";
 import type { RetryInfo } from "../../core/config/client-options.js";
@@ -92,6 +93,9 @@ export function createJobPoller(read: JobReader, jobId: string, options: PollerO
       return answer;
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
+      // An attempt cut short by the wait's own deadline (its limit was the time left) is the
+      // wait timing out, not a failure of the poll: the timeout names the last real failure.
+      if (error instanceof SieveTimeoutError && Date.now() >= deadline) timeLeft();
       const decided = retryDelayAfterError(POLL_TARGET, error, failures, retryPolicy);
       if (decided === undefined) throw error;
       lastFailure = error;

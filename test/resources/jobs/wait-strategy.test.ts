@@ -248,6 +248,21 @@ describe("the long-poll budget (maxLongPolls)", () => {
   });
 });
 
+describe("a wait's deadline", () => {
+  it("cutting a poll short is not the poll's failure: the timeout names the last real one", async () => {
+    const hang: Responder = (request) =>
+      new Promise((_, reject) =>
+        request.signal.addEventListener("abort", () => reject(request.signal.reason)),
+      );
+    const { fetch } = routed([], [answer(503, { detail: "down" }), hang]);
+    const error = await rejectionOf(
+      testClient(fetch).jobs.wait(ID, { strategy: "poll", intervalMs: 50, timeoutMs: 800 }),
+    );
+    expect(error).toMatchObject({ name: "SieveWaitTimeoutError" });
+    expect((error as Error).cause).toMatchObject({ name: "SieveServerError", status: 503 });
+  });
+});
+
 describe("the long-poll against a misbehaving server", () => {
   it("never asks more than ten times a second, even with intervalMs: 1", async () => {
     const { fetch, requests } = routed([answer(408, { detail: "Request timeout." })]);
