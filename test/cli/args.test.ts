@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { parseCommandLine } from "../../src/cli/lib/args.js";
+import { MAX_BATCH_CONCURRENCY, parseCommandLine } from "../../src/cli/lib/args.js";
+import { MAX_CONCURRENCY } from "../../src/resources/jobs/batch/batch-options.js";
+import { COMMAND_NAMES } from "./command-names.js";
 import { commands } from "../../src/cli/commands/index.js";
 import { UsageError } from "../../src/cli/lib/errors.js";
 
 const parse = (...argv: string[]) => parseCommandLine(argv, commands);
 
 describe("parseCommandLine", () => {
+  it("bounds --concurrency where jobs.runAll does", () => {
+    expect(MAX_BATCH_CONCURRENCY).toBe(MAX_CONCURRENCY);
+  });
+
   it("reads the command, its arguments, the global and the command's options", () => {
     const parsed = parse(
       "run",
@@ -77,25 +83,7 @@ describe("parseCommandLine", () => {
   });
 
   it("gives every command a summary, an example, and only options it documents", () => {
-    expect(commands.map((c) => c.name)).toEqual([
-      "run",
-      "batch",
-      "push",
-      "get",
-      "wait",
-      "list",
-      "cancel",
-      "logs",
-      "cost",
-      "functions list",
-      "function",
-      "versions",
-      "version",
-      "function-jobs",
-      "usage",
-      "concurrency",
-      "emulator",
-    ]);
+    expect(commands.map((c) => c.name)).toEqual(COMMAND_NAMES);
     for (const command of commands) {
       expect(command.summary).not.toBe("");
       expect(command.examples.length).toBeGreaterThan(0);

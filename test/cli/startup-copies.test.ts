@@ -12,6 +12,7 @@ import { KNOWN_JOB_STATUSES, parseCommandLine } from "../../src/cli/lib/args.js"
 import { createScreen } from "../../src/cli/lib/screen.js";
 import { knownJobStatusValues, VERSION, type SieveClient } from "../../src/node.js";
 import { fakeIo } from "./fake-io.js";
+import { COMMAND_NAMES } from "./command-names.js";
 
 describe("the CLI's copies of the client's values", () => {
   it("--version prints the client's VERSION, read from package.json", async () => {
@@ -25,25 +26,7 @@ describe("the CLI's copies of the client's values", () => {
 
 describe("the command catalog", () => {
   it("lists every command once, in the order of the help", () => {
-    expect(commands.map((command) => command.name)).toEqual([
-      "run",
-      "batch",
-      "push",
-      "get",
-      "wait",
-      "list",
-      "cancel",
-      "logs",
-      "cost",
-      "functions list",
-      "function",
-      "versions",
-      "version",
-      "function-jobs",
-      "usage",
-      "concurrency",
-      "emulator",
-    ]);
+    expect(commands.map((command) => command.name)).toEqual(COMMAND_NAMES);
     expect(new Set(Object.values(commandInfo).map((info) => info.name)).size).toBe(commands.length);
   });
 

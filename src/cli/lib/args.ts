@@ -62,8 +62,12 @@ export const KNOWN_JOB_STATUSES: readonly JobStatus[] = [
 
 /** setTimeout's longest delay (2^31 - 1 ms). */
 const MAX_TIMEOUT_MS = 2_147_483_647;
-/** The most jobs `jobs.runAll` accepts in flight at once. */
-const MAX_BATCH_CONCURRENCY = 10_000;
+/**
+ * The most jobs `jobs.runAll` accepts in flight at once, its `MAX_CONCURRENCY`: repeated here
+ * because the parser runs for `--version` and `--help`, which must not load the client
+ * (args.test.ts checks that the two agree).
+ */
+export const MAX_BATCH_CONCURRENCY = 10_000;
 
 /**
  * Parses `argv` (without `node` and the script) against the commands: the first positional is

@@ -27,12 +27,13 @@ export function createLazyUndiciSender(
         throw error;
       },
     ));
-  const send: Sender = async (request, attempt, options) => {
-    // Before the inner sender's own error handling: a failed load is no network failure. Only a
-    // sender called without its `ready` awaited gets here unloaded, and pays for a signal.
-    const sender = loaded ?? (await untilAborted(start(), attempt.signal));
-    return sender(request, attempt, options);
-  };
+  // Once loaded, the inner sender's own promise: no async frame of its own per request (a held
+  // long-poll keeps every frame of its chain). Before that, a failed load is no network failure;
+  // only a sender called without its `ready` awaited gets there, and pays for a signal.
+  const send: Sender = (request, attempt, options) =>
+    loaded
+      ? loaded(request, attempt, options)
+      : untilAborted(start(), attempt.signal).then((sender) => sender(request, attempt, options));
   send.ready = () => (loaded ? undefined : start());
   return send;
 }

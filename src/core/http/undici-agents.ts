@@ -19,7 +19,7 @@ const agents: { http1?: Agent; http2?: Agent } = {};
  * dozen connections instead of one each.
  */
 export function sharedAgent(http2: boolean): Agent {
-  if (http2) return (agents.http2 ??= new Agent({ ...COMMON, ...HTTP2 }));
+  if (http2) return (agents.http2 ??= new Agent({ ...COMMON, ...http2Settings() }));
   return (agents.http1 ??= new Agent(COMMON));
 }
 
@@ -31,16 +31,18 @@ const COMMON = {
   headersTimeout: 0,
 };
 
-const HTTP2 = {
+/** Made with the first HTTP/2 agent: a client that never asks for one builds no connector. */
+const http2Settings = () => ({
   allowH2: true,
   // undici multiplexes HTTP/2 streams only up to `pipelining` per connection (default 1).
   pipelining: HTTP2_STREAMS_PER_CONNECTION,
   connect: http2OnlyConnector(),
-};
+});
 
 /**
- * Connects for HTTP/2 only: over TLS it refuses a server that does not pick `h2` in ALPN, because `pipelining` would otherwise queue requests behind each other on an
- * HTTP/1.1 connection; over cleartext it speaks HTTP/2 at once (h2c, prior knowledge).
+ * Connects for HTTP/2 only: over TLS it refuses a server that does not pick `h2` in ALPN,
+ * because `pipelining` would otherwise queue requests behind each other on an HTTP/1.1
+ * connection; over cleartext it speaks HTTP/2 at once (h2c, prior knowledge).
  */
 function http2OnlyConnector(): buildConnector.connector {
   // `useH2c` is in undici's connector but not in its types.

@@ -22,6 +22,9 @@ const ACCEPT_ENCODING = "gzip, deflate, br";
  */
 export function createUndiciSender({ http2 = false }: { http2?: boolean } = {}): Sender {
   const agent = sharedAgent(http2);
+  const onFailure = http2
+    ? (error: unknown) => asNetworkFailure(explainHttp2(error))
+    : asNetworkFailure;
   return (request, attempt, options) => {
     const { url } = request;
     const pathStart = url.indexOf("/", url.indexOf("//") + 2);
@@ -33,8 +36,7 @@ export function createUndiciSender({ http2 = false }: { http2?: boolean } = {}):
       body: request.body ?? null,
     };
     const maxBytes = options?.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-    const sent = exchange(agent, dispatch, attempt, maxBytes);
-    return sent.catch(http2 ? (error) => asNetworkFailure(explainHttp2(error)) : asNetworkFailure);
+    return exchange(agent, dispatch, attempt, maxBytes).catch(onFailure);
   };
 }
 

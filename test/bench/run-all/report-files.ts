@@ -20,8 +20,6 @@ export interface ReportCoverage {
   inBoth: number;
   /** Of those, the rerun's reports without `resumed: true`. */
   inBothNotResumed: number;
-  /** Items reported other than exactly once, counting both processes' reports. */
-  notOnceAcrossRuns: number;
 }
 
 /**
@@ -52,13 +50,11 @@ export function reportCoverage(
   let inNeither = 0;
   let twiceInOneRun = 0;
   let inBoth = 0;
-  let notOnceAcrossRuns = 0;
   for (let n = 0; n < jobs; n++) {
     const [b, a] = [before[n] ?? 0, after[n] ?? 0];
     if (a + b === 0) inNeither++;
     if (a > 1 || b > 1) twiceInOneRun++;
     if (a > 0 && b > 0) inBoth++;
-    if (a + b !== 1) notOnceAcrossRuns++;
   }
   const inBothNotResumed = rerun.filter(
     (line) => !line.resumed && (before[line.index] ?? 0) > 0,
@@ -70,7 +66,6 @@ export function reportCoverage(
     twiceInOneRun,
     inBoth,
     inBothNotResumed,
-    notOnceAcrossRuns,
   };
 }
 

@@ -7,9 +7,9 @@
  * - prints `{"type":"ready",url,apiKey}` once listening;
  * - `{"cmd":"push",finishInMs:[...]}`: pushes one job per entry through its own HTTP API,
  *   then clears the request log; prints `{"type":"pushed",ids}`;
- * - `{"cmd":"release"}`: starts every job's clock; prints `{"type":"released",at}`;
- * - `{"cmd":"release-when-waited"}`: the same, once every job has been read at least once (each
- *   wait is in place: a long-poll held, or a poll on its schedule);
+ * - `{"cmd":"release-when-waited"}`: once every job has been read at least once (each wait is
+ *   in place: a long-poll held, or a poll on its schedule), starts every job's clock; prints
+ *   `{"type":"released",at}`;
  * - `{"cmd":"report"}`: prints `{"type":"report",completedAt,jobGets,requests}`: when each job
  *   finished (ms since the epoch, by id) and how many requests arrived since the push;
  * - stdin closed: closes the emulator and exits.
@@ -76,10 +76,6 @@ listenForCommands(
   async (command) => {
     if (command.cmd === "push") {
       emit({ type: "pushed", ids: await pushAll(command.finishInMs as number[]) });
-    } else if (command.cmd === "release") {
-      releaseAt = Date.now();
-      release();
-      emit({ type: "released", at: releaseAt });
     } else if (command.cmd === "release-when-waited") {
       await everyJobRead();
       releaseAt = Date.now();

@@ -1,0 +1,20 @@
+/** Every command of `sieve-client`, in the order of its help: what the catalog must list. */
+export const COMMAND_NAMES = [
+  "run",
+  "batch",
+  "push",
+  "get",
+  "wait",
+  "list",
+  "cancel",
+  "logs",
+  "cost",
+  "functions list",
+  "function",
+  "versions",
+  "version",
+  "function-jobs",
+  "usage",
+  "concurrency",
+  "emulator",
+];
